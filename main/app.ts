@@ -1,0 +1,81 @@
+import type { AppInfo } from '../preload/contract.ts';
+import { createEventEmitter, type EventEmitter } from './ipc/events.ts';
+import type { InvokeHandlers } from './ipc/handlers.ts';
+import { createRouter, type Router } from './ipc/router.ts';
+import type { Logger } from './log/types.ts';
+import type { Platform } from './platform/types.ts';
+
+/** Settings of one app instance that do not come from the host. */
+export interface AppConfig {
+  readonly log: Logger;
+  /** Validate IPC responses and events against the contract (dev and tests). */
+  readonly strictContract?: boolean;
+  /** Open the demo workspace instead of the user's account. */
+  readonly demo?: boolean;
+}
+
+/** A running core; `dispose` unregisters everything it registered. */
+export interface TrackerApp {
+  readonly router: Router;
+  readonly events: EventEmitter;
+  /** The app.info answer, also used by the hosts for diagnostics. */
+  info(): AppInfo;
+  dispose(): void;
+}
+
+/**
+ * The composition root both hosts call: wires the services below to the platform and registers the
+ * IPC handlers. Everything here runs in plain Node.
+ */
+export function createApp(platform: Platform, config: AppConfig): TrackerApp {
+  const log = config.log;
+  const strict = config.strictContract ?? !platform.identity.isPackaged;
+  const events = createEventEmitter(platform.renderers, log.child({ scope: 'events' }), strict);
+  const disposers: Array<() => void> = [];
+
+  function info(): AppInfo {
+    const { identity, runtime } = platform;
+    return {
+      name: identity.name,
+      version: identity.version,
+      host: platform.host,
+      platform: runtime.platform,
+      arch: runtime.arch,
+      locale: identity.locale,
+      versions: { ...runtime.versions },
+      online: platform.network.isOnline(),
+    };
+  }
+
+  const handlers = {
+    'app.info': () => info(),
+  } satisfies InvokeHandlers;
+
+  const router = createRouter({
+    ipc: platform.ipc,
+    appOrigin: platform.appOrigin,
+    senders: platform.senders,
+    handlers,
+    log,
+    validateResponses: strict,
+  });
+  disposers.push(() => router.dispose());
+
+  disposers.push(
+    platform.network.onChange((online) => {
+      log.info('network state changed', { online });
+      events.emit('app.online', { online, changedAt: Date.now() });
+    }),
+  );
+
+  log.info('core started', { host: platform.host, version: platform.identity.version });
+
+  return {
+    router,
+    events,
+    info,
+    dispose() {
+      for (const dispose of disposers.splice(0).reverse()) dispose();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The Electron entry, bundled to out/main/index.js. It sets the process-wide security posture,
+ * builds the Electron platform and hands it to the same core the Node host runs (createApp).
+ * Startup is a function over the Electron modules so tests can run it against a fake 'electron'.
+ */
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron';
+import type * as Electron from 'electron';
+import { createApp, type TrackerApp } from './app.ts';
+import {
+  createLogger,
+  createRotatingFileSink,
+  createStreamSink,
+  type LogSink,
+  type RootLogger,
+} from './log/index.ts';
+import type { Logger } from './log/types.ts';
+import { createElectronPlatform, createOpenExternal } from './platform/electron-platform.ts';
+import type { ElectronPlatform } from './platform/electron-platform.ts';
+import { hardenApp } from './platform/hardening.ts';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './platform/protocol.ts';
+import { acquireSingleInstance, revealWindow } from './platform/single-instance.ts';
+import { createMainWindow } from './platform/window.ts';
+import { createWindowRegistry, type WindowRegistry } from './platform/window-registry.ts';
+
+/** Windows' AppUserModelID; must match electron-builder's appId for notifications and the taskbar. */
+export const APP_USER_MODEL_ID = 'ru.tracker.desktop';
+
+/** The Electron modules the entry uses. */
+export type ElectronModules = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'net' | 'powerMonitor' | 'protocol' | 'session' | 'shell'
+>;
+
+/** The process fields the entry uses; injectable so tests keep their own error handlers. */
+export type MainProcess = Pick<NodeJS.Process, 'argv' | 'platform' | 'arch' | 'versions' | 'on'> & {
+  readonly stderr: { write(chunk: string): unknown };
+};
+
+/** What a started app holds; returned for diagnostics and tests. */
+export interface MainHandle {
+  readonly core: TrackerApp;
+  readonly platform: ElectronPlatform;
+  readonly registry: WindowRegistry;
+  readonly log: Logger;
+  /** The current main window, or null when it was closed (macOS keeps running without one). */
+  mainWindow(): Electron.BrowserWindow | null;
+}
+
+const bundleDir = new URL('.', import.meta.url);
+/** The preload bundle next to out/main: out/preload/index.cjs. */
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', bundleDir));
+/** The renderer build: out/renderer. */
+const rendererRoot = fileURLToPath(new URL('../renderer', bundleDir));
+
+/** Logs crashes instead of dying; the logger redacts whatever the error carries. */
+function installProcessGuards(proc: MainProcess, log: () => Logger): void {
+  proc.on('uncaughtException', (error) => log().error('uncaught exception', { error }));
+  proc.on('unhandledRejection', (reason) => log().error('unhandled rejection', { error: reason }));
+}
+
+/**
+ * Starts the app. Resolves with the running app, or null when another instance owns the lock (this
+ * one then quits) or startup failed (logged, then quit).
+ */
+export async function main(
+  electron: ElectronModules,
+  proc: MainProcess = process,
+): Promise<MainHandle | null> {
+  const { app: electronApp } = electron;
+  // Before anything can show a notification or a taskbar entry (Windows groups by this id).
+  electronApp.setAppUserModelId(APP_USER_MODEL_ID);
+  electronApp.enableSandbox();
+  registerAppScheme(electron.protocol);
+
+  const stderrSink = createStreamSink(proc.stderr);
+  let log: RootLogger = createLogger({ sinks: [stderrSink], bindings: { phase: 'boot' } });
+  installProcessGuards(proc, () => log);
+
+  let mainWindow: Electron.BrowserWindow | null = null;
+  let openWindow: (() => Electron.BrowserWindow) | null = null;
+  const acquired = acquireSingleInstance(electronApp, (argv) => {
+    log.info('second instance started', { args: argv.length });
+    if (!revealWindow(mainWindow) && openWindow) revealWindow(openWindow());
+  });
+  if (!acquired) return null;
+
+  electronApp.on('window-all-closed', () => {
+    // macOS apps stay in the dock (and the tray keeps syncing) until the user quits.
+    if (proc.platform !== 'darwin') electronApp.quit();
+  });
+
+  await electronApp.whenReady();
+  try {
+    const sinks: LogSink[] = [createRotatingFileSink({ dir: electronApp.getPath('logs') })];
+    if (!electronApp.isPackaged) sinks.push(stderrSink);
+    const rootLog = createLogger({ sinks });
+    log = rootLog;
+
+    const defaultSession = electron.session.defaultSession;
+    const openExternal = createOpenExternal(electron.shell, log.child({ scope: 'links' }));
+    // The default session only exists once ready; hardening precedes every window either way.
+    hardenApp(electronApp, defaultSession, log.child({ scope: 'security' }), {
+      appOrigin: APP_ORIGIN,
+      openExternal,
+    });
+    handleAppProtocol(defaultSession, rendererRoot);
+
+    const registry = createWindowRegistry({
+      onSendError: (error) => log.warn('event send failed', { error }),
+    });
+    const platform = createElectronPlatform({
+      app: electronApp,
+      ipcMain: electron.ipcMain,
+      net: electron.net,
+      shell: electron.shell,
+      powerMonitor: electron.powerMonitor,
+      registry,
+      log,
+      process: proc,
+    });
+    const core = createApp(platform, { log, demo: proc.argv.includes('--demo') });
+
+    openWindow = () => {
+      const window = createMainWindow({
+        BrowserWindow: electron.BrowserWindow,
+        preloadPath,
+        isPackaged: electronApp.isPackaged,
+        registry,
+        log: log.child({ scope: 'window' }),
+      });
+      window.once('closed', () => {
+        if (mainWindow === window) mainWindow = null;
+      });
+      mainWindow = window;
+      return window;
+    };
+    openWindow();
+
+    electronApp.on('activate', () => {
+      // macOS: clicking the dock icon with no window open brings one back.
+      if (openWindow && electron.BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+
+    let disposed = false;
+    electronApp.on('before-quit', () => {
+      if (disposed) return;
+      disposed = true;
+      core.dispose();
+      platform.dispose();
+      rootLog.info('core stopped');
+      rootLog.flush();
+    });
+    electronApp.on('will-quit', () => rootLog.close());
+
+    return { core, platform, registry, log, mainWindow: () => mainWindow };
+  } catch (error) {
+    log.error('startup failed', { error });
+    electronApp.quit();
+    return null;
+  }
+}
+
+/** The running app's startup; awaited by tests, ignored by Electron. */
+export const started: Promise<MainHandle | null> = main({
+  app,
+  BrowserWindow,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+});

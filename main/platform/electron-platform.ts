@@ -1,0 +1,173 @@
+/**
+ * The Electron host's {@link Platform}: identity and paths from `app`, HTTP through `net.fetch`
+ * (system proxy, OS certificate store), IPC over `ipcMain`, links through `shell` behind the
+ * allowlist, and trust decisions from the window registry.
+ */
+import type { App, IpcMain, Net, PowerMonitor, Shell } from 'electron';
+import { AppError } from '../errors.ts';
+import type { IpcMainLike } from '../ipc/types.ts';
+import type { Logger } from '../log/types.ts';
+import { allowedExternalUrl } from '../security/external-links.ts';
+import { APP_ORIGIN } from './protocol.ts';
+import type { NetworkMonitor, Platform } from './types.ts';
+import type { WindowRegistry } from './window-registry.ts';
+
+/** How often `net.isOnline()` is polled: main has no online/offline event. */
+export const NETWORK_POLL_MS = 5_000;
+
+/** The process fields the platform reads; injectable so tests need not fake a real Electron. */
+export type HostProcess = Pick<NodeJS.Process, 'platform' | 'arch' | 'versions'>;
+
+/** What {@link createElectronPlatform} is built from. */
+export interface ElectronPlatformDeps {
+  readonly app: Pick<App, 'getName' | 'getVersion' | 'getLocale' | 'getPath' | 'isPackaged'>;
+  readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  readonly net: Pick<Net, 'fetch' | 'isOnline'>;
+  readonly shell: Pick<Shell, 'openExternal'>;
+  readonly powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  readonly registry: WindowRegistry;
+  readonly log: Logger;
+  readonly process?: HostProcess;
+  readonly pollMs?: number;
+}
+
+/** The platform plus what only its owner may call. */
+export interface ElectronPlatform extends Platform {
+  /** Stops the network poll and power listener. */
+  dispose(): void;
+}
+
+/** Scheme and host only: a refused URL may carry credentials or tokens in its other parts. */
+export function describeUrl(raw: unknown): { scheme: string; host: string } {
+  try {
+    const url = new URL(String(raw));
+    return { scheme: url.protocol, host: url.hostname };
+  } catch {
+    return { scheme: 'invalid', host: '' };
+  }
+}
+
+/**
+ * The openExternal policy: only allowlisted https URLs reach the system browser; anything else is
+ * refused with E_FORBIDDEN and never handed to the OS (which would run file:, custom schemes, …).
+ */
+export function createOpenExternal(
+  shell: Pick<Shell, 'openExternal'>,
+  log: Logger,
+): (url: string) => Promise<void> {
+  return async (url) => {
+    const allowed = allowedExternalUrl(url);
+    if (allowed === null) {
+      log.warn('refused to open external URL', describeUrl(url));
+      throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
+    }
+    await shell.openExternal(allowed);
+  };
+}
+
+/**
+ * Watches `net.isOnline()`. It polls only while someone listens, re-checks on resume from sleep
+ * (the likeliest moment for a change), and reports changes only.
+ */
+export function createNetworkMonitor(
+  net: Pick<Net, 'isOnline'>,
+  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>,
+  pollMs = NETWORK_POLL_MS,
+): NetworkMonitor & { dispose(): void } {
+  const listeners = new Set<(online: boolean) => void>();
+  let last = net.isOnline();
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function check(): void {
+    const online = net.isOnline();
+    if (online === last) return;
+    last = online;
+    for (const listener of [...listeners]) listener(online);
+  }
+
+  function start(): void {
+    if (timer) return;
+    last = net.isOnline();
+    timer = setInterval(check, pollMs);
+    // The poll alone must never keep the process alive.
+    timer.unref?.();
+    powerMonitor.on('resume', check);
+  }
+
+  function stop(): void {
+    if (!timer) return;
+    clearInterval(timer);
+    timer = null;
+    powerMonitor.removeListener('resume', check);
+  }
+
+  return {
+    isOnline() {
+      return net.isOnline();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      start();
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(listener);
+        if (listeners.size === 0) stop();
+      };
+    },
+    dispose() {
+      listeners.clear();
+      stop();
+    },
+  };
+}
+
+/** Wraps `ipcMain` in the router's narrow interface (IpcMainInvokeEvent satisfies InvokeEventLike). */
+function adaptIpcMain(ipcMain: ElectronPlatformDeps['ipcMain']): IpcMainLike {
+  return {
+    handle: (channel, listener) =>
+      ipcMain.handle(channel, (event, ...args) => listener(event, ...args)),
+    removeHandler: (channel) => ipcMain.removeHandler(channel),
+  };
+}
+
+/** `net.fetch` shaped as the global fetch; it takes no URL objects, so those become strings. */
+function adaptFetch(net: Pick<Net, 'fetch'>): typeof globalThis.fetch {
+  return (input, init) => {
+    const request = input instanceof URL ? input.href : input;
+    return net.fetch(request, init);
+  };
+}
+
+/** Builds the Electron host's platform; call after the app is ready (net and paths need it). */
+export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlatform {
+  const proc = deps.process ?? process;
+  const network = createNetworkMonitor(deps.net, deps.powerMonitor, deps.pollMs);
+  const versions = {
+    node: proc.versions.node,
+    ...(proc.versions.electron ? { electron: proc.versions.electron } : {}),
+    ...(proc.versions.chrome ? { chrome: proc.versions.chrome } : {}),
+  };
+  return {
+    host: 'electron',
+    identity: {
+      name: deps.app.getName(),
+      version: deps.app.getVersion(),
+      locale: deps.app.getLocale(),
+      isPackaged: deps.app.isPackaged,
+    },
+    runtime: { platform: proc.platform, arch: proc.arch, versions },
+    paths: { userData: deps.app.getPath('userData'), logs: deps.app.getPath('logs') },
+    appOrigin: APP_ORIGIN,
+    ipc: adaptIpcMain(deps.ipcMain),
+    senders: deps.registry,
+    renderers: deps.registry,
+    network,
+    fetch: adaptFetch(deps.net),
+    openExternal: createOpenExternal(deps.shell, deps.log),
+    dispose() {
+      network.dispose();
+    },
+  };
+}

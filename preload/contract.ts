@@ -1,0 +1,176 @@
+/**
+ * The IPC contract between main and the renderer: every invoke channel with its request and
+ * response schema, every main→renderer event with its payload schema, the error codes, and the
+ * types of `window.tracker` derived from all of that.
+ *
+ * This module is pure: it imports valibot and nothing from electron, node or the DOM (its own
+ * tsconfig has no such types). Main imports the schemas at run time to validate calls; preload
+ * imports the channel names; the renderer imports types only.
+ */
+import * as v from 'valibot';
+
+/** Prefix of every wire channel name, so our channels never collide with anything else. */
+export const CHANNEL_PREFIX = 'tracker:';
+
+/** Error codes a call can fail with; the renderer switches on these, never on messages. */
+export const ERROR_CODES = [
+  'E_BAD_REQUEST',
+  'E_FORBIDDEN',
+  'E_UNKNOWN_CHANNEL',
+  'E_NOT_FOUND',
+  'E_UNAUTHORIZED',
+  'E_OFFLINE',
+  'E_UNAVAILABLE',
+  'E_INTERNAL',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Schema of the error half of a call result. */
+export const IpcErrorSchema = v.object({
+  code: v.picklist(ERROR_CODES),
+  message: v.string(),
+});
+
+/** A failed call's error as the renderer receives it. */
+export type IpcError = v.InferOutput<typeof IpcErrorSchema>;
+
+/** What every invoke resolves with: data on success, a typed error otherwise. Never a rejection. */
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+/** Request schema of a channel that takes no argument. */
+const NoRequest = v.undefined();
+
+/** What the shell shows about the running app. */
+export const AppInfoSchema = v.object({
+  name: v.string(),
+  version: v.string(),
+  /** Which host runs the core: the Electron app or the Node host serving a browser tab. */
+  host: v.picklist(['electron', 'web']),
+  platform: v.string(),
+  arch: v.string(),
+  locale: v.string(),
+  versions: v.object({
+    node: v.string(),
+    electron: v.optional(v.string()),
+    chrome: v.optional(v.string()),
+  }),
+  online: v.boolean(),
+});
+
+/** {@link AppInfoSchema} as a type. */
+export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
+
+/** Network reachability as main sees it. */
+export const OnlineStateSchema = v.object({
+  online: v.boolean(),
+  /** Epoch milliseconds of the last change. */
+  changedAt: v.number(),
+});
+
+/** {@link OnlineStateSchema} as a type. */
+export type OnlineState = v.InferOutput<typeof OnlineStateSchema>;
+
+/** Shape of one invoke channel's entry. */
+export interface InvokeSpec {
+  readonly request: v.GenericSchema;
+  readonly response: v.GenericSchema;
+}
+
+/**
+ * Renderer→main calls, named `namespace.method`. The wire name is the key with
+ * {@link CHANNEL_PREFIX}; `window.tracker.<namespace>.<method>(request)` calls it.
+ */
+export const invokeContract = {
+  'app.info': { request: NoRequest, response: AppInfoSchema },
+} as const satisfies Record<string, InvokeSpec>;
+
+/**
+ * Main→renderer events, named `namespace.event`; `window.tracker.<namespace>.on<Event>(listener)`
+ * subscribes and returns an unsubscribe function.
+ */
+export const eventContract = {
+  'app.online': OnlineStateSchema,
+} as const satisfies Record<string, v.GenericSchema>;
+
+/** Name of an invoke channel, without prefix. */
+export type InvokeChannel = keyof typeof invokeContract;
+/** Name of an event channel, without prefix. */
+export type EventChannel = keyof typeof eventContract;
+/** Parsed request type of an invoke channel. */
+export type InvokeRequest<K extends InvokeChannel> = v.InferOutput<
+  (typeof invokeContract)[K]['request']
+>;
+/** Response data type of an invoke channel. */
+export type InvokeResponse<K extends InvokeChannel> = v.InferOutput<
+  (typeof invokeContract)[K]['response']
+>;
+/** Payload type of an event channel. */
+export type EventPayload<E extends EventChannel> = v.InferOutput<(typeof eventContract)[E]>;
+
+/** Stops a subscription; calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/** The function `window.tracker` exposes for one invoke channel. */
+export type InvokeMethod<K extends InvokeChannel> = [InvokeRequest<K>] extends [undefined]
+  ? () => Promise<IpcResult<InvokeResponse<K>>>
+  : (request: InvokeRequest<K>) => Promise<IpcResult<InvokeResponse<K>>>;
+
+/** The function `window.tracker` exposes for one event channel. */
+export type EventMethod<E extends EventChannel> = (
+  listener: (payload: EventPayload<E>) => void,
+) => Unsubscribe;
+
+type NamespaceOf<K> = K extends `${infer NS}.${string}` ? NS : never;
+
+/** Every namespace that appears in the contract. */
+export type Namespace = NamespaceOf<InvokeChannel> | NamespaceOf<EventChannel>;
+
+/** Turns an event name `ns.thing` into its subscriber method name `onThing`. */
+export type EventMethodName<E extends string> = E extends `${string}.${infer N}`
+  ? `on${Capitalize<N>}`
+  : never;
+
+/** The type of `window.tracker`, derived entirely from the contract. */
+export type TrackerBridge = {
+  readonly [NS in Namespace]: {
+    readonly [K in InvokeChannel as K extends `${NS}.${infer M}` ? M : never]: InvokeMethod<K>;
+  } & {
+    readonly [E in EventChannel as E extends `${NS}.${string}`
+      ? EventMethodName<E>
+      : never]: EventMethod<E>;
+  };
+};
+
+/** Wire name of a channel. */
+export function wireName(channel: InvokeChannel | EventChannel): string {
+  return CHANNEL_PREFIX + channel;
+}
+
+/** Splits `ns.rest` into its namespace and member; the contract guarantees the dot. */
+export function splitChannel(channel: string): [namespace: string, member: string] {
+  const dot = channel.indexOf('.');
+  return [channel.slice(0, dot), channel.slice(dot + 1)];
+}
+
+/** Subscriber method name of an event channel, e.g. `app.online` → `onOnline`. */
+export function eventMethodName(channel: EventChannel): string {
+  const member = splitChannel(channel)[1];
+  return 'on' + member.charAt(0).toUpperCase() + member.slice(1);
+}
+
+// Compile-time checks on the contract itself: every name is `namespace.member` in camelCase, and no
+// event's subscriber name shadows an invoke method of the same namespace.
+type Assert<T extends true> = T;
+type WellFormed<K> = K extends `${string}.${string}`
+  ? K extends `${string} ${string}` | `${string}:${string}`
+    ? false
+    : true
+  : false;
+type AllWellFormed = false extends WellFormed<InvokeChannel | EventChannel> ? false : true;
+type Clashes = {
+  [E in EventChannel]: `${NamespaceOf<E>}.${EventMethodName<E>}` extends InvokeChannel ? E : never;
+}[EventChannel];
+/** @internal exported only so the checks are not flagged as unused. */
+export type ContractChecks = [Assert<AllWellFormed>, Assert<[Clashes] extends [never] ? true : false>];

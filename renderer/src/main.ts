@@ -1,0 +1,9 @@
+/** Renderer entry: loads the global styles and mounts the app into #app. */
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element to mount into');
+
+mount(App, { target });

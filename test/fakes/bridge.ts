@@ -1,0 +1,152 @@
+/**
+ * An in-memory `window.tracker` for renderer tests. It is the real preload bridge (`buildBridge`)
+ * over a fake ipcRenderer, so it has exactly the contract's shape, grows with every new channel,
+ * and behaves like the real one (payload-only listeners, idempotent unsubscribe). Invoke channels
+ * answer from per-channel handlers; a test emits events as main would.
+ */
+import { buildBridge, type IpcRendererLike } from '../../preload/build-bridge.ts';
+import {
+  CHANNEL_PREFIX,
+  type AppInfo,
+  type EventChannel,
+  type EventPayload,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+  type IpcError,
+  type IpcResult,
+  type OnlineState,
+  type TrackerBridge,
+} from '../../preload/contract.ts';
+
+/** The `app.info` answer a fake bridge gives unless told otherwise. */
+export const APP_INFO_FIXTURE: AppInfo = {
+  name: 'Tracker Desktop',
+  version: '1.2.3-test',
+  host: 'electron',
+  platform: 'linux',
+  arch: 'x64',
+  locale: 'en-US',
+  versions: { node: '24.9.0', electron: '45.5.0', chrome: '142.0.7444.52' },
+  online: true,
+};
+
+/** Answers one invoke channel, as main's handler plus router would. */
+export type FakeHandler<K extends InvokeChannel> = (
+  request: InvokeRequest<K>,
+) => IpcResult<InvokeResponse<K>> | Promise<IpcResult<InvokeResponse<K>>>;
+
+/** Handlers by channel; a channel without one fails with E_UNKNOWN_CHANNEL. */
+export type FakeHandlers = { [K in InvokeChannel]?: FakeHandler<K> };
+
+/** What a test may change about a fake bridge. */
+export interface FakeBridgeOptions {
+  /** Fields merged into {@link APP_INFO_FIXTURE}. */
+  readonly appInfo?: Partial<AppInfo>;
+  /** Makes `app.info` fail with this error. */
+  readonly appInfoError?: IpcError;
+  /** Handlers that replace the defaults, channel by channel. */
+  readonly handlers?: FakeHandlers;
+}
+
+/** A fake bridge plus the handles a test drives it with. */
+export interface FakeBridge {
+  /** Pass this wherever a `TrackerBridge` is expected (constructors, `setBridge`). */
+  readonly bridge: TrackerBridge;
+  /** Requests received on `channel`, oldest first (`undefined` for channels without one). */
+  calls<K extends InvokeChannel>(channel: K): InvokeRequest<K>[];
+  /** Replaces the handler of `channel` for later calls. */
+  setHandler<K extends InvokeChannel>(channel: K, handler: FakeHandler<K>): void;
+  /** Holds later calls on `channel` until the returned function is called. */
+  hold(channel: InvokeChannel): () => void;
+  /** Delivers an event to every current listener of `channel`. */
+  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
+  /** Shorthand for `emit('app.online', state)`. */
+  emitOnline(state: OnlineState): void;
+  /** Current listeners of `channel` (default `app.online`), to check subscriptions are released. */
+  listenerCount(channel?: EventChannel): number;
+}
+
+/** A successful call result. */
+export function ok<T>(data: T): IpcResult<T> {
+  return { ok: true, data };
+}
+
+/** A failed call result. */
+export function fail(code: IpcError['code'], message = `failed: ${code}`): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+type AnyHandler = (request: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
+type WireListener = (event: unknown, payload: unknown) => void;
+
+function unprefix(wire: string): string {
+  return wire.startsWith(CHANNEL_PREFIX) ? wire.slice(CHANNEL_PREFIX.length) : wire;
+}
+
+/** Builds a fake bridge whose `app.info` answers the fixture, changed by `options`. */
+export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
+  const handlers = new Map<string, AnyHandler>();
+  const requests = new Map<string, unknown[]>();
+  const gates = new Map<string, Promise<void>>();
+  const listeners = new Map<string, Set<WireListener>>();
+
+  const setHandler = <K extends InvokeChannel>(channel: K, handler: FakeHandler<K>) => {
+    handlers.set(channel, handler as AnyHandler);
+  };
+
+  setHandler('app.info', () =>
+    options.appInfoError
+      ? { ok: false, error: options.appInfoError }
+      : ok({ ...APP_INFO_FIXTURE, ...options.appInfo }),
+  );
+  for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
+    handlers.set(channel, handler as AnyHandler);
+  }
+
+  const ipc: IpcRendererLike = {
+    async invoke(wire, request) {
+      const channel = unprefix(wire);
+      requests.set(channel, [...(requests.get(channel) ?? []), request]);
+      await gates.get(channel);
+      const handler = handlers.get(channel);
+      if (!handler) return fail('E_UNKNOWN_CHANNEL', `no fake handler for ${channel}`);
+      // A structured clone, as IPC makes, so the code under test cannot share objects with the test.
+      return structuredClone(await handler(request));
+    },
+    on(wire, listener) {
+      const set = listeners.get(unprefix(wire)) ?? new Set();
+      set.add(listener);
+      listeners.set(unprefix(wire), set);
+    },
+    removeListener(wire, listener) {
+      listeners.get(unprefix(wire))?.delete(listener);
+    },
+  };
+
+  const emit = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
+    for (const listener of [...(listeners.get(channel) ?? [])]) {
+      listener({}, structuredClone(payload));
+    }
+  };
+
+  return {
+    bridge: buildBridge(ipc),
+    calls: <K extends InvokeChannel>(channel: K) =>
+      [...(requests.get(channel) ?? [])] as InvokeRequest<K>[],
+    setHandler,
+    hold(channel) {
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      gates.set(channel, gate);
+      return () => {
+        // A later hold on the same channel keeps its own gate.
+        if (gates.get(channel) === gate) gates.delete(channel);
+        open();
+      };
+    },
+    emit,
+    emitOnline: (state) => emit('app.online', state),
+    listenerCount: (channel = 'app.online') => listeners.get(channel)?.size ?? 0,
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * A fake 'electron' for vitest (the node project aliases 'electron' here). It records what the
+ * code under test asks of Electron so tests can assert the security posture without a binary.
+ * State lives in {@link fake}; {@link resetFakeElectron} restores it between tests.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type * as Electron from 'electron';
+
+/** An Electron-style event: the params plus preventDefault. */
+export type FakeEvent<T extends object = object> = T & {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+};
+
+/** Makes an event carrying `params`, e.g. `fakeEvent({ url })` for 'will-navigate'. */
+export function fakeEvent<T extends object>(params: T = {} as T): FakeEvent<T> {
+  const event = {
+    ...params,
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+type Handler = Parameters<Electron.IpcMain['handle']>[1];
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+type SessionHandler<K extends keyof Electron.Session> = Electron.Session[K] extends (
+  handler: infer H,
+) => void
+  ? H
+  : never;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+function initialState() {
+  return {
+    /** Ordered record of notable calls, e.g. 'app.enableSandbox', 'app.ready'. */
+    calls: [] as string[],
+    ready: false,
+    isPackaged: false,
+    locale: 'ru-RU',
+    singleInstanceLock: true,
+    appUserModelId: null as string | null,
+    quitCount: 0,
+    exitCode: null as number | null,
+    paths: {} as Record<string, string>,
+    windows: [] as FakeBrowserWindow[],
+    webContents: [] as FakeWebContents[],
+    handlers: new Map<string, Handler>(),
+    schemes: [] as Electron.CustomScheme[],
+    protocolHandlers: new Map<string, ProtocolHandler>(),
+    permissionRequestHandler: null as SessionHandler<'setPermissionRequestHandler'>,
+    permissionCheckHandler: null as SessionHandler<'setPermissionCheckHandler'>,
+    devicePermissionHandler: null as SessionHandler<'setDevicePermissionHandler'>,
+    spellCheckerEnabled: null as boolean | null,
+    online: true,
+    fetchCalls: [] as Array<{ input: string | Request; init?: RequestInit }>,
+    fetchImpl: (_input: string | Request, _init?: RequestInit): Promise<Response> =>
+      Promise.resolve(new Response(null, { status: 204 })),
+    openedExternal: [] as string[],
+    exposed: {} as Record<string, unknown>,
+    rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
+    invokeImpl: (_channel: string, _args: unknown[]): unknown => undefined,
+    rendererListeners: new Map<string, Set<RendererListener>>(),
+  };
+}
+
+/** Everything the fake recorded; mutate fields (online, singleInstanceLock, …) to steer it. */
+export const fake = {
+  ...initialState(),
+  /** A webContents not created through a BrowserWindow of ours (devtools, a stray guest). */
+  createWebContents: (): FakeWebContents => new FakeWebContents(),
+  /** Calls the ipcMain handler of `channel` as a renderer frame at `url` of `sender` would. */
+  invokeMain(channel: string, sender: FakeWebContents, url: string, ...args: unknown[]) {
+    const handler = fake.handlers.get(channel);
+    if (!handler) throw new Error(`No ipcMain handler for ${channel}`);
+    const event = { sender, senderFrame: { url, parent: null } };
+    return Promise.resolve(handler(event as unknown as Electron.IpcMainInvokeEvent, ...args));
+  },
+  /** Delivers a main→renderer message to the ipcRenderer listeners. */
+  emitToRenderer(channel: string, ...args: unknown[]) {
+    for (const listener of fake.rendererListeners.get(channel) ?? []) listener({}, ...args);
+  },
+};
+
+let tempRoot: string | null = null;
+let nextWebContentsId = 1;
+
+class FakeApp extends EventEmitter {
+  get isPackaged() {
+    return fake.isPackaged;
+  }
+  getName = () => 'Tracker Desktop';
+  getVersion = () => '0.1.0';
+  getLocale = () => fake.locale;
+  getPath = (name: string): string => {
+    if (fake.paths[name]) return fake.paths[name];
+    tempRoot ??= mkdtempSync(path.join(os.tmpdir(), 'tracker-fake-electron-'));
+    const dir = path.join(tempRoot, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  setAppUserModelId = (id: string) => {
+    fake.appUserModelId = id;
+    fake.calls.push('app.setAppUserModelId');
+  };
+  enableSandbox = () => void fake.calls.push('app.enableSandbox');
+  requestSingleInstanceLock = () => {
+    fake.calls.push('app.requestSingleInstanceLock');
+    return fake.singleInstanceLock;
+  };
+  isReady = () => fake.ready;
+  whenReady = (): Promise<void> =>
+    Promise.resolve().then(() => {
+      if (fake.ready) return;
+      fake.ready = true;
+      fake.calls.push('app.ready');
+      this.emit('ready');
+    });
+  quit = () => {
+    fake.quitCount += 1;
+    fake.calls.push('app.quit');
+    this.emit('before-quit', fakeEvent());
+    this.emit('will-quit', fakeEvent());
+  };
+  exit = (code = 0) => {
+    fake.exitCode = code;
+    fake.calls.push('app.exit');
+  };
+}
+
+/** The fake `app`. */
+export const app = new FakeApp() satisfies Pick<
+  Electron.App,
+  'getName' | 'getVersion' | 'getLocale' | 'isPackaged' | 'whenReady' | 'quit' | 'exit'
+>;
+
+/** A fake webContents; creating one emits app 'web-contents-created' like Electron does. */
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  private destroyed = false;
+
+  constructor() {
+    super();
+    fake.webContents.push(this);
+    app.emit('web-contents-created', fakeEvent(), this);
+  }
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed = () => this.destroyed;
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  /** Emits a navigation event (`will-navigate` by default); returns whether it was prevented. */
+  navigate(url: string, eventName = 'will-navigate'): boolean {
+    const event = fakeEvent({ url, isMainFrame: true });
+    this.emit(eventName, event, url);
+    return event.defaultPrevented;
+  }
+  /** Runs the window.open handler as a page's `window.open(url)` would. */
+  openWindow(url: string): { action: string } | undefined {
+    return this.windowOpenHandler?.({ url });
+  }
+}
+
+/** A fake BrowserWindow recording its options, loaded URLs and visibility. */
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  readonly loadedUrls: string[] = [];
+  visible = false;
+  minimized = false;
+  focused = false;
+  private destroyed = false;
+  readonly options: Electron.BrowserWindowConstructorOptions;
+
+  constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
+    super();
+    this.options = options;
+    fake.windows.push(this);
+  }
+  static getAllWindows = () => fake.windows.filter((window) => !window.isDestroyed());
+  static fromWebContents = (contents: unknown) =>
+    fake.windows.find((window) => window.webContents === contents) ?? null;
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    return Promise.resolve();
+  }
+  show = () => void (this.visible = true);
+  hide = () => void (this.visible = false);
+  focus = () => void (this.focused = true);
+  minimize = () => void (this.minimized = true);
+  restore = () => void (this.minimized = false);
+  isVisible = () => this.visible;
+  isMinimized = () => this.minimized;
+  isDestroyed = () => this.destroyed;
+  close = () => this.destroy();
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+    this.webContents.destroy();
+  }
+}
+
+/** The fake BrowserWindow class, under Electron's name. */
+export const BrowserWindow = FakeBrowserWindow;
+
+/** The fake `ipcMain`: one handler per channel, a second registration throws like Electron. */
+export const ipcMain = {
+  handle(channel: string, listener: Handler) {
+    if (fake.handlers.has(channel)) {
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    }
+    fake.handlers.set(channel, listener);
+  },
+  removeHandler(channel: string) {
+    fake.handlers.delete(channel);
+  },
+} satisfies Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
+
+/** The fake `protocol` (module level: scheme registration and the default session's handlers). */
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: Electron.CustomScheme[]) {
+    fake.calls.push('protocol.registerSchemesAsPrivileged');
+    fake.schemes.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler) {
+    fake.protocolHandlers.set(scheme, handler);
+  },
+  unhandle(scheme: string) {
+    fake.protocolHandlers.delete(scheme);
+  },
+  isProtocolHandled: (scheme: string) => fake.protocolHandlers.has(scheme),
+} satisfies Pick<
+  Electron.Protocol,
+  'registerSchemesAsPrivileged' | 'handle' | 'unhandle' | 'isProtocolHandled'
+>;
+
+const defaultSession = {
+  protocol: protocol satisfies Pick<Electron.Protocol, 'handle'>,
+  ...sessionPolicies(),
+};
+
+function sessionPolicies() {
+  return {
+    setPermissionRequestHandler(handler: SessionHandler<'setPermissionRequestHandler'>) {
+      fake.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: SessionHandler<'setPermissionCheckHandler'>) {
+      fake.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: SessionHandler<'setDevicePermissionHandler'>) {
+      fake.devicePermissionHandler = handler;
+    },
+    setSpellCheckerEnabled(enabled: boolean) {
+      fake.spellCheckerEnabled = enabled;
+    },
+  } satisfies Pick<
+    Electron.Session,
+    | 'setPermissionRequestHandler'
+    | 'setPermissionCheckHandler'
+    | 'setDevicePermissionHandler'
+    | 'setSpellCheckerEnabled'
+  >;
+}
+
+/** The fake `session`; like Electron, the default session throws before the app is ready. */
+export const session = {
+  get defaultSession() {
+    if (!fake.ready) throw new Error('Session can only be received when app is ready');
+    return defaultSession;
+  },
+};
+
+/** The fake `net`: `fetch` goes to `fake.fetchImpl`, `isOnline` reads `fake.online`. */
+export const net = {
+  fetch(input: string | Request, init?: RequestInit) {
+    fake.fetchCalls.push({ input, init });
+    return fake.fetchImpl(input, init);
+  },
+  isOnline: () => fake.online,
+} satisfies Pick<Electron.Net, 'fetch' | 'isOnline'>;
+
+/** The fake `shell`: records every URL it was asked to open. */
+export const shell = {
+  openExternal(url: string) {
+    fake.openedExternal.push(url);
+    return Promise.resolve();
+  },
+} satisfies Pick<Electron.Shell, 'openExternal'>;
+
+/** The fake `powerMonitor`; emit 'resume', 'suspend', … on it. */
+export const powerMonitor = new EventEmitter();
+
+/** The fake `contextBridge`: records what the preload exposes. */
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown) {
+    fake.exposed[key] = api;
+  },
+} satisfies Pick<Electron.ContextBridge, 'exposeInMainWorld'>;
+
+/** The ipcRenderer calls the preload uses. */
+export interface FakeIpcRenderer extends Pick<Electron.IpcRenderer, 'invoke'> {
+  on(channel: string, listener: RendererListener): FakeIpcRenderer;
+  removeListener(channel: string, listener: RendererListener): FakeIpcRenderer;
+}
+
+/** The fake `ipcRenderer`: invokes go to `fake.invokeImpl`; listeners are kept per channel. */
+export const ipcRenderer: FakeIpcRenderer = {
+  invoke(channel: string, ...args: unknown[]) {
+    fake.rendererInvokes.push({ channel, args });
+    return Promise.resolve().then(() => fake.invokeImpl(channel, args));
+  },
+  on(channel: string, listener: RendererListener) {
+    const set = fake.rendererListeners.get(channel) ?? new Set<RendererListener>();
+    fake.rendererListeners.set(channel, set.add(listener));
+    return ipcRenderer;
+  },
+  removeListener(channel: string, listener: RendererListener) {
+    fake.rendererListeners.get(channel)?.delete(listener);
+    return ipcRenderer;
+  },
+};
+
+/** Restores the fake to its initial state and drops every listener registered on it. */
+export function resetFakeElectron(): void {
+  Object.assign(fake, initialState());
+  app.removeAllListeners();
+  powerMonitor.removeAllListeners();
+  if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
+  tempRoot = null;
+}
+
+/** Default export, for `import electron from 'electron'`. */
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  net,
+  shell,
+  powerMonitor,
+  contextBridge,
+  ipcRenderer,
+};

@@ -1,0 +1,78 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { AppError } from '../../main/errors.ts';
+import type { Platform } from '../../main/platform/types.ts';
+import { allowedExternalUrl } from '../../main/security/external-links.ts';
+import type { WsIpcMain } from './ws-ipc.ts';
+
+/** Options of the Node host's platform. */
+export interface NodePlatformOptions {
+  readonly appOrigin: string;
+  readonly ipc: WsIpcMain;
+  /** Data folder; a fresh temp folder when omitted. */
+  readonly userData?: string;
+  readonly locale?: string;
+  readonly version?: string;
+  readonly fetch?: typeof globalThis.fetch;
+}
+
+/** The Node platform plus the switches tests flip. */
+export interface NodePlatform extends Platform {
+  /** Simulates the OS reporting a network change. */
+  setOnline(online: boolean): void;
+  /** Every URL the app asked to open in the browser, in order. */
+  readonly openedUrls: readonly string[];
+}
+
+/**
+ * The Node host's platform (DESIGN.md §3): global fetch, temp folders, a recorder instead of the
+ * system browser, and an online flag the tests flip.
+ */
+export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
+  const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'tracker-web-'));
+  const logs = path.join(userData, 'logs');
+  mkdirSync(logs, { recursive: true });
+  let online = true;
+  const networkListeners = new Set<(online: boolean) => void>();
+  const openedUrls: string[] = [];
+
+  return {
+    host: 'web',
+    identity: {
+      name: 'Tracker Desktop',
+      version: options.version ?? process.env.npm_package_version ?? '0.0.0',
+      locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      isPackaged: false,
+    },
+    runtime: {
+      platform: process.platform,
+      arch: process.arch,
+      versions: { node: process.versions.node },
+    },
+    paths: { userData, logs },
+    appOrigin: options.appOrigin,
+    ipc: options.ipc,
+    senders: options.ipc,
+    renderers: options.ipc,
+    network: {
+      isOnline: () => online,
+      onChange(listener) {
+        networkListeners.add(listener);
+        return () => networkListeners.delete(listener);
+      },
+    },
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    async openExternal(url) {
+      const allowed = allowedExternalUrl(url);
+      if (!allowed) throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
+      openedUrls.push(allowed);
+    },
+    setOnline(next) {
+      if (next === online) return;
+      online = next;
+      for (const listener of networkListeners) listener(online);
+    },
+    openedUrls,
+  };
+}
