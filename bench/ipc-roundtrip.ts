@@ -20,9 +20,15 @@ const log = createLogger({ level: 'error', sinks: [] });
 async function inProcess(): Promise<number> {
   const ipc = new WsIpcMain();
   // A window the app "created": the router's sender checks run in full on every call.
-  const platform = { ...createNodePlatform({ appOrigin: 'app://app', ipc }), senders: { isTrusted: () => true } };
+  const platform = {
+    ...createNodePlatform({ appOrigin: 'app://app', ipc }),
+    senders: { isTrusted: () => true },
+  };
   const app = createApp(platform, { log, strictContract: true });
-  const event: InvokeEventLike = { sender: { id: 1 }, senderFrame: { url: 'app://app/', parent: null } };
+  const event: InvokeEventLike = {
+    sender: { id: 1 },
+    senderFrame: { url: 'app://app/', parent: null },
+  };
   const start = performance.now();
   for (let i = 0; i < CALLS; i++) await app.router.dispatch('tracker:app.info', event, []);
   const elapsed = performance.now() - start;
@@ -75,6 +81,10 @@ for (const [name, run] of [
   results.push([name, summarize(samples)]);
 }
 
-console.log(`IPC round trip, µs per call (${CALLS} sequential calls × ${ROUNDS} rounds, Node ${process.versions.node})`);
-console.log(`${'case'.padEnd(34)}${'median'.padStart(8)}${'p95'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}`);
+console.log(
+  `IPC round trip, µs per call (${CALLS} sequential calls × ${ROUNDS} rounds, Node ${process.versions.node})`,
+);
+console.log(
+  `${'case'.padEnd(34)}${'median'.padStart(8)}${'p95'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}`,
+);
 for (const [name, summary] of results) console.log(row(name, summary));

@@ -11,6 +11,13 @@ export interface Summary {
 export function summarize(samples: number[]): Summary {
   if (samples.length === 0) throw new Error('no samples');
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { runs: samples.length, median: at(0.5), p95: at(0.95), min: samples[0] ?? NaN, max: samples.at(-1) ?? NaN };
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  return {
+    runs: samples.length,
+    median: at(0.5),
+    p95: at(0.95),
+    min: samples[0] ?? NaN,
+    max: samples.at(-1) ?? NaN,
+  };
 }

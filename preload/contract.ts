@@ -137,9 +137,9 @@ export type TrackerBridge = {
   readonly [NS in Namespace]: {
     readonly [K in InvokeChannel as K extends `${NS}.${infer M}` ? M : never]: InvokeMethod<K>;
   } & {
-    readonly [E in EventChannel as E extends `${NS}.${string}`
-      ? EventMethodName<E>
-      : never]: EventMethod<E>;
+    readonly [
+      E in EventChannel as E extends `${NS}.${string}` ? EventMethodName<E> : never
+    ]: EventMethod<E>;
   };
 };
 
@@ -173,4 +173,7 @@ type Clashes = {
   [E in EventChannel]: `${NamespaceOf<E>}.${EventMethodName<E>}` extends InvokeChannel ? E : never;
 }[EventChannel];
 /** @internal exported only so the checks are not flagged as unused. */
-export type ContractChecks = [Assert<AllWellFormed>, Assert<[Clashes] extends [never] ? true : false>];
+export type ContractChecks = [
+  Assert<AllWellFormed>,
+  Assert<[Clashes] extends [never] ? true : false>,
+];

@@ -134,7 +134,9 @@ const plans: Record<string, InlineConfig[]> = {
 for (const target of targets) {
   const configs = plans[target];
   if (!configs) {
-    console.error(`unknown build target "${target}"; expected one of: ${Object.keys(plans).join(', ')}`);
+    console.error(
+      `unknown build target "${target}"; expected one of: ${Object.keys(plans).join(', ')}`,
+    );
     process.exit(2);
   }
   for (const config of configs) await build(config);

@@ -17,7 +17,11 @@ export interface EventEmitter {
  * An emitter over the host's renderer sink. With `validate` on (dev and tests) a payload that breaks
  * the contract is dropped and logged instead of reaching the renderer.
  */
-export function createEventEmitter(sink: RendererSink, log: Logger, validate = false): EventEmitter {
+export function createEventEmitter(
+  sink: RendererSink,
+  log: Logger,
+  validate = false,
+): EventEmitter {
   return {
     emit(channel, payload) {
       if (validate) {

@@ -28,7 +28,11 @@ export interface RouterOptions {
 /** A registered router; `dispose` removes every handler it added. */
 export interface Router {
   /** Handles one call exactly as the IPC layer would; the hosts and tests call it directly. */
-  dispatch(channel: string, event: InvokeEventLike, args: readonly unknown[]): Promise<IpcResult<unknown>>;
+  dispatch(
+    channel: string,
+    event: InvokeEventLike,
+    args: readonly unknown[],
+  ): Promise<IpcResult<unknown>>;
   dispose(): void;
 }
 
@@ -85,7 +89,10 @@ export function createRouter(options: RouterOptions): Router {
     const parsed = v.safeParse(spec.request, args[0]);
     if (!parsed.success) {
       log.warn('bad request', { channel, issues: issuesSummary(parsed.issues) });
-      return fail('E_BAD_REQUEST', `Invalid request for ${channel}: ${issuesSummary(parsed.issues)}`);
+      return fail(
+        'E_BAD_REQUEST',
+        `Invalid request for ${channel}: ${issuesSummary(parsed.issues)}`,
+      );
     }
     try {
       const handler = options.handlers[channel] as (
@@ -96,7 +103,10 @@ export function createRouter(options: RouterOptions): Router {
       if (options.validateResponses) {
         const checked = v.safeParse(spec.response, data);
         if (!checked.success) {
-          log.error('response violates contract', { channel, issues: issuesSummary(checked.issues) });
+          log.error('response violates contract', {
+            channel,
+            issues: issuesSummary(checked.issues),
+          });
           return fail('E_INTERNAL', 'The app produced an invalid response');
         }
       }

@@ -2,11 +2,7 @@ import type { InvokeEventLike } from './types.ts';
 
 /** Why a sender was refused; logged, and echoed to the caller as a generic E_FORBIDDEN. */
 export type SenderRejection =
-  | 'no-frame'
-  | 'subframe'
-  | 'foreign-origin'
-  | 'untrusted-webcontents'
-  | 'bad-url';
+  'no-frame' | 'subframe' | 'foreign-origin' | 'untrusted-webcontents' | 'bad-url';
 
 /**
  * Compares a URL's scheme, host and port with the app's. `URL.origin` is "null" for custom schemes

@@ -122,6 +122,8 @@ const TEXT_RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   // Yandex OAuth tokens (y0_..y3_) and the legacy AQAAAA... format.
   [/y[0-3]_[A-Za-z0-9_-]{20,}/g, () => REDACTED],
   [/AQAAAA[A-Za-z0-9_-]{20,}/g, () => REDACTED],
+  // Yandex OAuth refresh tokens: 1:<16 chars>:<long part>[:<more>].
+  [/(?<![A-Za-z0-9_:-])1:[A-Za-z0-9_-]{8,}:[A-Za-z0-9_-]{8,}(?::[A-Za-z0-9_-]+)*/g, () => REDACTED],
   // Yandex Cloud IAM tokens.
   [/(?<![A-Za-z0-9])t1\.[A-Za-z0-9._-]{20,}/g, () => REDACTED],
   // JWTs (id_token and friends); the signature may be empty for alg=none.
@@ -213,7 +215,8 @@ function walk(value: unknown, depth: number, ancestors: Set<object>): unknown {
   ancestors.add(obj);
   try {
     if (obj instanceof Error) return redactError(obj, depth, ancestors);
-    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
+    if (obj instanceof Date)
+      return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
     if (obj instanceof URL) return redactText(obj.href);
     // Raw bytes may hold anything (a response body, a key file); their size is what helps.
     if (ArrayBuffer.isView(obj)) return `[${obj.constructor.name} ${obj.byteLength} bytes]`;

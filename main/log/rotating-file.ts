@@ -19,7 +19,7 @@ export interface RotatingFileOptions {
 }
 
 /** A rotating file sink, exposing the current file's path (for "open log folder"). */
-export type RotatingFileSink = LogSink & { readonly path: string };
+export type RotatingFileSink = LogSink & { readonly path: string; flush(): void; close(): void };
 
 const DEFAULT_FILE = 'main.log';
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * (system proxy, OS certificate store), IPC over `ipcMain`, links through `shell` behind the
  * allowlist, and trust decisions from the window registry.
  */
-import type { App, IpcMain, Net, PowerMonitor, Shell } from 'electron';
+import type { App, IpcMain, Net, Shell } from 'electron';
 import { AppError } from '../errors.ts';
 import type { IpcMainLike } from '../ipc/types.ts';
 import type { Logger } from '../log/types.ts';
@@ -18,13 +18,19 @@ export const NETWORK_POLL_MS = 5_000;
 /** The process fields the platform reads; injectable so tests need not fake a real Electron. */
 export type HostProcess = Pick<NodeJS.Process, 'platform' | 'arch' | 'versions'>;
 
+/** The powerMonitor events the network monitor uses (Electron's powerMonitor satisfies it). */
+export interface PowerEvents {
+  on(event: 'resume', listener: () => void): unknown;
+  removeListener(event: 'resume', listener: () => void): unknown;
+}
+
 /** What {@link createElectronPlatform} is built from. */
 export interface ElectronPlatformDeps {
   readonly app: Pick<App, 'getName' | 'getVersion' | 'getLocale' | 'getPath' | 'isPackaged'>;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly net: Pick<Net, 'fetch' | 'isOnline'>;
   readonly shell: Pick<Shell, 'openExternal'>;
-  readonly powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  readonly powerMonitor: PowerEvents;
   readonly registry: WindowRegistry;
   readonly log: Logger;
   readonly process?: HostProcess;
@@ -71,7 +77,7 @@ export function createOpenExternal(
  */
 export function createNetworkMonitor(
   net: Pick<Net, 'isOnline'>,
-  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>,
+  powerMonitor: PowerEvents,
   pollMs = NETWORK_POLL_MS,
 ): NetworkMonitor & { dispose(): void } {
   const listeners = new Set<(online: boolean) => void>();

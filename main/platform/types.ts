@@ -19,7 +19,11 @@ export interface AppIdentity {
 export interface RuntimeInfo {
   readonly platform: string;
   readonly arch: string;
-  readonly versions: { readonly node: string; readonly electron?: string; readonly chrome?: string };
+  readonly versions: {
+    readonly node: string;
+    readonly electron?: string;
+    readonly chrome?: string;
+  };
 }
 
 /** Folders the core may write to. */

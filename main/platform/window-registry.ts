@@ -3,11 +3,15 @@
  * webContents (a devtools page, a webContents a compromised renderer managed to spawn) is refused,
  * and events go only to the windows listed here.
  */
-import type { WebContents } from 'electron';
 import type { RendererSink, SenderRegistry } from '../ipc/types.ts';
 
-/** The parts of a webContents the registry uses, so tests can pass a small fake. */
-export type RegisteredContents = Pick<WebContents, 'id' | 'isDestroyed' | 'send' | 'once'>;
+/** The parts of a webContents the registry uses (Electron's WebContents satisfies it). */
+export interface RegisteredContents {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+  once(event: 'destroyed', listener: () => void): unknown;
+}
 
 /** Tracks our windows' webContents; it is both the router's sender registry and the event sink. */
 export interface WindowRegistry extends SenderRegistry, RendererSink {

@@ -7,18 +7,17 @@ import { startHarness, type Harness } from '../harness/server.ts';
 /** Repository root, where out/ lives. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Journeys get a fresh Node host per test, with its log lines for assertions. */
-export const test = base.extend<{ harness: Harness; logLines: string[] }>({
-  logLines: async ({}, use) => {
-    await use([]);
-  },
-  harness: async ({ logLines }, use) => {
+/** Journeys get a fresh Node host per test; its log is attached to the report when a test fails. */
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({ page: _page }, use, testInfo) => {
     const sink = createMemorySink();
     const log = createLogger({ level: 'debug', sinks: [sink] });
     const harness = await startHarness({ root: repoRoot, log, locale: 'en-US' });
     await use(harness);
     await harness.close();
-    logLines.push(...sink.lines);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('core.log', { body: sink.lines.join(''), contentType: 'text/plain' });
+    }
   },
 });
 

@@ -39,8 +39,16 @@ test('a page from another local origin cannot open the bridge, even with the sec
   }
 });
 
-test('path traversal and other methods are refused by the static server', async ({ request, harness }) => {
-  for (const probe of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/..%5c..%5cpackage.json']) {
+test('path traversal and other methods are refused by the static server', async ({
+  request,
+  harness,
+}) => {
+  for (const probe of [
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/..%2fpackage.json',
+    '/assets/..%5c..%5cpackage.json',
+  ]) {
     const response = await request.get(harness.origin + probe);
     expect(response.status(), probe).toBe(404);
   }

@@ -7,10 +7,14 @@ import { repoRoot } from './fixtures.ts';
 test('`npm run web` prints {"url"} first, serves the app there, and stops on SIGTERM', async ({
   page,
 }) => {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out/harness/web.js'), '--port', '0'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'out/harness/web.js'), '--port', '0'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const lines = createInterface({ input: child.stdout });
     const first = await new Promise<string>((resolve, reject) => {

@@ -12,9 +12,11 @@ export function createRecordingLogger(
   records: RecordedLog[] = [],
   bindings: LogFields = {},
 ): Logger & { records: RecordedLog[] } {
-  const at = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    records.push({ level, message, fields: { ...bindings, ...fields } });
-  };
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      records.push({ level, message, fields: { ...bindings, ...fields } });
+    };
   return {
     records,
     debug: at('debug'),

@@ -83,6 +83,11 @@ export const ipcRenderer = {
 /** Mirrors contextBridge.exposeInMainWorld: a read-only, non-configurable global. */
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
-    Object.defineProperty(window, key, { value: api, writable: false, configurable: false, enumerable: true });
+    Object.defineProperty(window, key, {
+      value: api,
+      writable: false,
+      configurable: false,
+      enumerable: true,
+    });
   },
 };

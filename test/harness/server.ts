@@ -84,7 +84,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
     if (request.headers.host !== new URL(origin).host) return deny(response, 421, 'Wrong host');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return deny(response, 405, 'GET only');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return deny(response, 405, 'GET only');
     if (url.pathname === '/__harness/preload.js') {
       return send(response, 200, await readFile(preloadFile), contentTypeFor(preloadFile));
     }
@@ -92,7 +93,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!file) return deny(response, 404, 'Not found');
     if (file === path.join(rendererRoot, 'index.html')) {
       if (!secretMatches(secret, url.searchParams.get('session'))) {
-        return deny(response, 403, 'Open the URL printed by `npm run web`; it carries the session key.');
+        return deny(
+          response,
+          403,
+          'Open the URL printed by `npm run web`; it carries the session key.',
+        );
       }
       const html = (await readFile(file, 'utf8'))
         .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
@@ -108,8 +113,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return send(response, 200, body, contentTypeFor(file));
   }
 
-  function send(response: ServerResponse, status: number, body: string | Buffer, type: string): void {
-    response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Security-Policy': csp, 'Content-Type': type });
+  function send(
+    response: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type: string,
+  ): void {
+    response.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': csp,
+      'Content-Type': type,
+    });
     response.end(body);
   }
 

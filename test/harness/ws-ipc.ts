@@ -32,7 +32,8 @@ export class WsIpcMain implements IpcMainLike, SenderRegistry, RendererSink {
   private nextId = 1;
 
   handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`a handler for ${channel} is already registered`);
+    if (this.handlers.has(channel))
+      throw new Error(`a handler for ${channel} is already registered`);
     this.handlers.set(channel, listener);
   }
 

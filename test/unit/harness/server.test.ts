@@ -39,7 +39,10 @@ describe('Node host bridge', () => {
     harness = await startHarness({ root: '.', log: createRecordingLogger() });
     const ws = connect(harness);
     expect(await opened(ws)).toBe('open');
-    await expect(call(ws, 'tracker:app.info')).resolves.toMatchObject({ ok: true, data: { host: 'web' } });
+    await expect(call(ws, 'tracker:app.info')).resolves.toMatchObject({
+      ok: true,
+      data: { host: 'web' },
+    });
     await expect(call(ws, 'tracker:nope')).resolves.toMatchObject({
       ok: false,
       error: { code: 'E_UNKNOWN_CHANNEL' },
@@ -63,7 +66,9 @@ describe('Node host bridge', () => {
     harness = await startHarness({ root: '.', log: createRecordingLogger() });
     const ws = connect(harness);
     await opened(ws);
-    const event = new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const event = new Promise((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     harness.platform.setOnline(false);
     await expect(event).resolves.toEqual({
       t: 'event',

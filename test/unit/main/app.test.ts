@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../main/app.ts';
 import type { Platform } from '../../../main/platform/types.ts';
-import { invokeContract, wireName } from '../../../preload/contract.ts';
+import { invokeContract, wireName, type InvokeChannel } from '../../../preload/contract.ts';
 import { FakeIpcMain, eventFrom, topFrame } from '../../fakes/ipc-main.ts';
 import { createRecordingLogger } from '../../fakes/logger.ts';
 
@@ -13,7 +13,11 @@ function fakePlatform() {
   const platform: Platform = {
     host: 'electron',
     identity: { name: 'Tracker Desktop', version: '9.8.7', locale: 'ru-RU', isPackaged: false },
-    runtime: { platform: 'linux', arch: 'x64', versions: { node: '24.21.0', electron: '45.5.0', chrome: '142' } },
+    runtime: {
+      platform: 'linux',
+      arch: 'x64',
+      versions: { node: '24.21.0', electron: '45.5.0', chrome: '142' },
+    },
     paths: { userData: '/nowhere', logs: '/nowhere/logs' },
     appOrigin: 'app://app',
     ipc,
@@ -40,7 +44,9 @@ describe('createApp', () => {
   it('registers a handler for every contract channel', () => {
     const { platform, ipc } = fakePlatform();
     createApp(platform, { log: createRecordingLogger() });
-    expect([...ipc.handlers.keys()].sort()).toEqual(Object.keys(invokeContract).map(wireName).sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(
+      (Object.keys(invokeContract) as InvokeChannel[]).map(wireName).sort(),
+    );
   });
 
   it('answers app.info from the platform, online state included', async () => {
@@ -61,14 +67,18 @@ describe('createApp', () => {
       },
     });
     setOnline(false);
-    await expect(ipc.invoke(event, 'tracker:app.info')).resolves.toMatchObject({ data: { online: false } });
+    await expect(ipc.invoke(event, 'tracker:app.info')).resolves.toMatchObject({
+      data: { online: false },
+    });
   });
 
   it('emits app.online on network changes and stops after dispose', () => {
     const { platform, ipc, sent, setOnline, networkListeners } = fakePlatform();
     const app = createApp(platform, { log: createRecordingLogger() });
     setOnline(false);
-    expect(sent).toEqual([['tracker:app.online', { online: false, changedAt: expect.any(Number) }]]);
+    expect(sent).toEqual([
+      ['tracker:app.online', { online: false, changedAt: expect.any(Number) }],
+    ]);
     app.dispose();
     expect(networkListeners.size).toBe(0);
     expect(ipc.handlers.size).toBe(0);

@@ -1,13 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildBridge, type IpcRendererLike } from '../../../preload/build-bridge.ts';
-import { eventContract, eventMethodName, invokeContract, splitChannel } from '../../../preload/contract.ts';
+import {
+  eventContract,
+  eventMethodName,
+  invokeContract,
+  splitChannel,
+} from '../../../preload/contract.ts';
 
 type Listener = (event: unknown, payload: unknown) => void;
 
 function fakeIpc() {
   const listeners = new Map<string, Set<Listener>>();
   const ipc = {
-    invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, data: { channel, args } })),
+    invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({
+      ok: true,
+      data: { channel, args },
+    })),
     on: vi.fn((channel: string, listener: Listener) => {
       (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel))?.add(listener);
     }),
@@ -16,7 +24,8 @@ function fakeIpc() {
     }),
   } satisfies IpcRendererLike;
   const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipcRenderer!' }, payload);
+    for (const listener of listeners.get(channel) ?? [])
+      listener({ sender: 'ipcRenderer!' }, payload);
   };
   return { ipc, emit, listeners };
 }

@@ -61,7 +61,10 @@ describe('IPC contract', () => {
   });
 
   it('is pure: imports nothing but valibot', () => {
-    const source = readFileSync(path.resolve(import.meta.dirname, '../../../preload/contract.ts'), 'utf8');
+    const source = readFileSync(
+      path.resolve(import.meta.dirname, '../../../preload/contract.ts'),
+      'utf8',
+    );
     const imports = [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     expect(imports).toEqual(['valibot']);
   });

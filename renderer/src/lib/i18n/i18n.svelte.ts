@@ -117,5 +117,6 @@ export function getI18n(): I18n {
 
 /** A context map holding `i18n`, for `mount(…, { context })` and component tests. */
 export function i18nContext(i18n: I18n): Map<symbol, I18n> {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- mount()'s context option, not state
   return new Map([[I18N_KEY, i18n]]);
 }

@@ -6,7 +6,11 @@ import { createRecordingLogger } from '../../../fakes/logger.ts';
 describe('event emitter', () => {
   it('broadcasts the payload on the prefixed wire channel', () => {
     const sent: Array<[string, unknown]> = [];
-    const emitter = createEventEmitter({ broadcast: (c, p) => sent.push([c, p]) }, createRecordingLogger(), true);
+    const emitter = createEventEmitter(
+      { broadcast: (c, p) => sent.push([c, p]) },
+      createRecordingLogger(),
+      true,
+    );
     emitter.emit('app.online', { online: false, changedAt: 5 });
     expect(sent).toEqual([['tracker:app.online', { online: false, changedAt: 5 }]]);
   });

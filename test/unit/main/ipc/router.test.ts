@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { invokeContract, wireName, type AppInfo } from '../../../../preload/contract.ts';
+import {
+  invokeContract,
+  wireName,
+  type AppInfo,
+  type InvokeChannel,
+} from '../../../../preload/contract.ts';
 import { AppError } from '../../../../main/errors.ts';
 import type { InvokeHandlers } from '../../../../main/ipc/handlers.ts';
 import { createRouter } from '../../../../main/ipc/router.ts';
@@ -38,20 +43,28 @@ function setup(handlers: Partial<InvokeHandlers> = {}, validateResponses = true)
 describe('IPC router', () => {
   it('registers exactly one prefixed handler per contract channel and removes them on dispose', () => {
     const { ipc, router } = setup();
-    expect([...ipc.handlers.keys()].sort()).toEqual(Object.keys(invokeContract).map(wireName).sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(
+      (Object.keys(invokeContract) as InvokeChannel[]).map(wireName).sort(),
+    );
     router.dispose();
     expect(ipc.handlers.size).toBe(0);
   });
 
   it('answers a valid call from the app window with {ok:true,data}', async () => {
     const { ipc, good, appInfo } = setup();
-    await expect(ipc.invoke(good, 'tracker:app.info', undefined)).resolves.toEqual({ ok: true, data: info });
+    await expect(ipc.invoke(good, 'tracker:app.info', undefined)).resolves.toEqual({
+      ok: true,
+      data: info,
+    });
     expect(appInfo).toHaveBeenCalledWith(undefined, { senderId: 1 });
   });
 
   it.each([
     ['a null sender frame', eventFrom(1, null)],
-    ['a subframe', eventFrom(1, { url: 'app://app/index.html', parent: topFrame('app://app/index.html') })],
+    [
+      'a subframe',
+      eventFrom(1, { url: 'app://app/index.html', parent: topFrame('app://app/index.html') }),
+    ],
     ['a foreign origin', eventFrom(1, topFrame('https://evil.example/'))],
     ['a look-alike origin', eventFrom(1, topFrame('app://app.evil/index.html'))],
     ['a file:// page', eventFrom(1, topFrame('file:///tmp/index.html'))],
@@ -60,7 +73,10 @@ describe('IPC router', () => {
   ])('rejects %s with E_FORBIDDEN without running the handler', async (_name, event) => {
     const { ipc, appInfo, log } = setup();
     const result = await ipc.invoke(event, 'tracker:app.info', undefined);
-    expect(result).toEqual({ ok: false, error: { code: 'E_FORBIDDEN', message: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'E_FORBIDDEN', message: expect.any(String) },
+    });
     expect(appInfo).not.toHaveBeenCalled();
     expect(log.records.some((record) => record.message === 'rejected sender')).toBe(true);
   });
@@ -68,7 +84,10 @@ describe('IPC router', () => {
   it('rejects a bad payload and extra arguments with E_BAD_REQUEST', async () => {
     const { ipc, good, appInfo } = setup();
     for (const args of [[{ evil: true }], ['x'], [undefined, 1]]) {
-      const result = (await ipc.invoke(good, 'tracker:app.info', ...args)) as { ok: boolean; error?: { code: string } };
+      const result = (await ipc.invoke(good, 'tracker:app.info', ...args)) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       expect(result.ok).toBe(false);
       expect(result.error?.code).toBe('E_BAD_REQUEST');
     }
@@ -77,7 +96,13 @@ describe('IPC router', () => {
 
   it('answers an unknown channel with E_UNKNOWN_CHANNEL when dispatched directly', async () => {
     const { router, good } = setup();
-    for (const channel of ['tracker:nope', 'app.info', 'tracker:__proto__', 'tracker:constructor', '']) {
+    for (const channel of [
+      'tracker:nope',
+      'app.info',
+      'tracker:__proto__',
+      'tracker:constructor',
+      '',
+    ]) {
       await expect(router.dispatch(channel, good, [])).resolves.toMatchObject({
         ok: false,
         error: { code: 'E_UNKNOWN_CHANNEL' },
@@ -127,8 +152,14 @@ describe('IPC router', () => {
       handlers: { 'app.info': () => info },
       log: createRecordingLogger(),
     });
-    const ok = await ipc.invoke(eventFrom(1, topFrame('http://127.0.0.1:5000/?session=x')), 'tracker:app.info');
-    const otherPort = await ipc.invoke(eventFrom(1, topFrame('http://127.0.0.1:5001/')), 'tracker:app.info');
+    const ok = await ipc.invoke(
+      eventFrom(1, topFrame('http://127.0.0.1:5000/?session=x')),
+      'tracker:app.info',
+    );
+    const otherPort = await ipc.invoke(
+      eventFrom(1, topFrame('http://127.0.0.1:5001/')),
+      'tracker:app.info',
+    );
     expect(ok).toMatchObject({ ok: true });
     expect(otherPort).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
   });

@@ -28,10 +28,18 @@ describe('checkSender', () => {
     expect(checkSender(eventFrom(1, topFrame('app://app/')), 'app://app', trusted)).toBeNull();
     expect(checkSender(eventFrom(1, null), 'app://app', trusted)).toBe('no-frame');
     expect(
-      checkSender(eventFrom(1, { url: 'app://app/', parent: topFrame('app://app/') }), 'app://app', trusted),
+      checkSender(
+        eventFrom(1, { url: 'app://app/', parent: topFrame('app://app/') }),
+        'app://app',
+        trusted,
+      ),
     ).toBe('subframe');
-    expect(checkSender(eventFrom(1, topFrame('https://x.test/')), 'app://app', trusted)).toBe('foreign-origin');
-    expect(checkSender(eventFrom(2, topFrame('app://app/')), 'app://app', trusted)).toBe('untrusted-webcontents');
+    expect(checkSender(eventFrom(1, topFrame('https://x.test/')), 'app://app', trusted)).toBe(
+      'foreign-origin',
+    );
+    expect(checkSender(eventFrom(2, topFrame('app://app/')), 'app://app', trusted)).toBe(
+      'untrusted-webcontents',
+    );
     expect(checkSender(eventFrom(1, topFrame('')), 'app://app', trusted)).toBe('bad-url');
   });
 });

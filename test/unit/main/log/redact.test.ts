@@ -7,7 +7,8 @@ const LEGACY_TOKEN = 'AQAAAAAAbcdEFGhijKLMnopQRStuvWXyz012345';
 const IAM_TOKEN =
   't1.9euelZqKzs2Xk5CQnJiQkZKaxpqLl-3rnpWakJuSx8aTkcaLjJuZ7_3rnpWakJuSx8aTkcaLjJuZ.c2lnbmF0dXJl';
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLWJ5dGVz';
-const REFRESH_TOKEN = '1:CAbcDefGhIjKlMnOp:QrStUvWxYz-0123456789';
+const REFRESH_TOKEN =
+  '1:GN686QVt0mmakDd9:A4pYuW9LGk0_UnlrMIWklkAuJkUWbq27loFekJVmSYrdfzdePBy7:A-2dHOmBxiXgajnD-kYOwQ';
 const CODE_VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const CLIENT_SECRET = 'f3e2d1c0b9a8f3e2d1c0b9a8f3e2d1c0';
 
@@ -24,8 +25,9 @@ describe('redactText', () => {
     expect(out).toBe(`loaded token ${REDACTED} for QUEUE-123`);
   });
 
-  it('removes legacy AQAAAA tokens, IAM tokens and JWTs', () => {
-    const out = redactText(`legacy=${LEGACY_TOKEN} iam ${IAM_TOKEN} id ${JWT}`);
+  it('removes legacy AQAAAA tokens, refresh tokens, IAM tokens and JWTs', () => {
+    const out = redactText(`legacy=${LEGACY_TOKEN} iam ${IAM_TOKEN} id ${JWT} rt ${REFRESH_TOKEN}`);
+    expect(out).toBe(`legacy=${REDACTED} iam ${REDACTED} id ${REDACTED} rt ${REDACTED}`);
     expect(out).not.toContain(LEGACY_TOKEN);
     expect(out).not.toContain('t1.9euelZq');
     expect(out).not.toContain('eyJ');

@@ -7,7 +7,9 @@ const root = path.resolve('/srv/app/renderer');
 describe('resolveAssetPath', () => {
   it('maps / and plain paths inside the root', () => {
     expect(resolveAssetPath(root, '/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAssetPath(root, '/assets/index-abc.js')).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(resolveAssetPath(root, '/assets/index-abc.js')).toBe(
+      path.join(root, 'assets/index-abc.js'),
+    );
     expect(resolveAssetPath(root, '/assets/./a%20b.css')).toBe(path.join(root, 'assets/a b.css'));
   });
 

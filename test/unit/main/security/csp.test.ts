@@ -14,7 +14,9 @@ describe('renderer CSP', () => {
   });
 
   it('replaces connect-src for the Node host and drops frame-ancestors in a meta policy', () => {
-    expect(buildCsp({ connectSrc: ['ws://127.0.0.1:4000'] })).toContain('connect-src ws://127.0.0.1:4000');
+    expect(buildCsp({ connectSrc: ['ws://127.0.0.1:4000'] })).toContain(
+      'connect-src ws://127.0.0.1:4000',
+    );
     expect(buildCsp({ meta: true })).not.toContain('frame-ancestors');
   });
 });

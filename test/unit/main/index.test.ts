@@ -1,0 +1,286 @@
+/**
+ * Boots the Electron entry against the fake 'electron' and checks the security posture it sets up.
+ * Each test re-imports main/index.ts (and the fake) from a fresh module registry.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { invokeContract, wireName } from '../../../preload/contract.ts';
+import type * as FakeElectron from '../../fakes/electron.ts';
+
+type Fake = typeof FakeElectron.fake;
+type Listener = (...args: unknown[]) => void;
+
+let current: typeof FakeElectron | null = null;
+
+async function boot(configure: (fake: Fake) => void = () => undefined) {
+  vi.resetModules();
+  const electron = await import('../../fakes/electron.ts');
+  electron.resetFakeElectron();
+  configure(electron.fake);
+  current = electron;
+
+  // Keep main's crash guards and log lines out of the test worker's own process.
+  const guards = new Map<string, Listener>();
+  const stderr: string[] = [];
+  const originalOn = process.on.bind(process);
+  const onSpy = vi.spyOn(process, 'on').mockImplementation(((event: string, listener: Listener) => {
+    if (event === 'uncaughtException' || event === 'unhandledRejection') {
+      guards.set(event, listener);
+      return process;
+    }
+    return originalOn(event, listener);
+  }) as typeof process.on);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+  try {
+    const mod = await import('../../../main/index.ts');
+    const handle = await mod.started;
+    return { electron, fake: electron.fake, handle, guards, stderr };
+  } finally {
+    onSpy.mockRestore();
+  }
+}
+
+/** Lets fire-and-forget promises (openExternal from the window.open handler) settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  // Quitting disposes the core and closes the log file before the fake deletes its temp folder.
+  current?.app.quit();
+  current?.resetFakeElectron();
+  current = null;
+  vi.restoreAllMocks();
+});
+
+describe('main/index.ts: process posture', () => {
+  it('sets the AppUserModelId, the sandbox and the app scheme before ready', async () => {
+    const { fake } = await boot();
+    const ready = fake.calls.indexOf('app.ready');
+    expect(ready).toBeGreaterThan(-1);
+    expect(fake.appUserModelId).toBe('ru.tracker.desktop');
+    for (const call of [
+      'app.setAppUserModelId',
+      'app.enableSandbox',
+      'protocol.registerSchemesAsPrivileged',
+      'app.requestSingleInstanceLock',
+    ]) {
+      const at = fake.calls.indexOf(call);
+      expect(at, call).toBeGreaterThan(-1);
+      expect(at, call).toBeLessThan(ready);
+    }
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('quits and creates nothing when another instance holds the lock', async () => {
+    const { fake, handle } = await boot((fake) => {
+      fake.singleInstanceLock = false;
+    });
+    expect(handle).toBeNull();
+    expect(fake.quitCount).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.handlers.size).toBe(0);
+  });
+
+  it('brings the window back when a second instance starts', async () => {
+    const { electron, fake } = await boot();
+    const window = fake.windows[0]!;
+    window.minimize();
+    electron.app.emit('second-instance', electron.fakeEvent(), ['tracker', '--x'], '/', {});
+    expect(window.isMinimized()).toBe(false);
+    expect(window.isVisible()).toBe(true);
+    expect(window.focused).toBe(true);
+  });
+
+  it('logs uncaught errors and rejections instead of crashing', async () => {
+    const { guards, stderr } = await boot();
+    const uncaught = guards.get('uncaughtException');
+    const rejected = guards.get('unhandledRejection');
+    expect(uncaught).toBeTypeOf('function');
+    expect(rejected).toBeTypeOf('function');
+    expect(() => uncaught!(new Error('boom: Authorization: OAuth y0_secretvalue'))).not.toThrow();
+    expect(() => rejected!(new Error('late'))).not.toThrow();
+    const text = stderr.join('');
+    expect(text).toContain('uncaught exception');
+    expect(text).toContain('unhandled rejection');
+    expect(text).not.toContain('y0_secretvalue');
+  });
+});
+
+describe('main/index.ts: the main window', () => {
+  it('is created sandboxed and isolated, without Node', async () => {
+    const { fake } = await boot();
+    expect(fake.windows).toHaveLength(1);
+    const options = fake.windows[0]!.options;
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      devTools: true,
+    });
+    expect(options.webPreferences?.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+    expect(path.isAbsolute(options.webPreferences!.preload!)).toBe(true);
+  });
+
+  it('loads app://app/index.html and shows once ready to show', async () => {
+    const { fake } = await boot();
+    const window = fake.windows[0]!;
+    expect(window.loadedUrls).toEqual(['app://app/index.html']);
+    expect(window.isVisible()).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.isVisible()).toBe(true);
+  });
+
+  it('serves app:// from the default session and 404s other hosts', async () => {
+    const { fake } = await boot();
+    const handler = fake.protocolHandlers.get('app');
+    expect(handler).toBeTypeOf('function');
+    const response = await handler!(new Request('app://evil/index.html'));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('recreates the window on activate when none is open, and quits when all close', async () => {
+    const { electron, fake } = await boot();
+    fake.windows[0]!.close();
+    electron.app.emit('activate', electron.fakeEvent(), false);
+    expect(fake.windows).toHaveLength(2);
+    expect(fake.windows[1]!.loadedUrls).toEqual(['app://app/index.html']);
+    const before = fake.quitCount;
+    electron.app.emit('window-all-closed');
+    expect(fake.quitCount).toBe(process.platform === 'darwin' ? before : before + 1);
+  });
+});
+
+describe('main/index.ts: navigation, windows and permissions', () => {
+  it('blocks navigation away from the app origin and allows it within', async () => {
+    const { fake } = await boot();
+    const contents = fake.windows[0]!.webContents;
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(contents.navigate('https://evil.example/', event), event).toBe(true);
+      expect(contents.navigate('app://evil/index.html', event), event).toBe(true);
+      expect(contents.navigate('file:///etc/passwd', event), event).toBe(true);
+      expect(contents.navigate('app://app/index.html#/issues', event), event).toBe(false);
+    }
+  });
+
+  it('locks webContents that were not created by us too', async () => {
+    const { fake } = await boot();
+    const stray = fake.createWebContents();
+    expect(stray.navigate('https://evil.example/')).toBe(true);
+    expect(stray.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+  });
+
+  it('denies window.open, handing only allowlisted https URLs to the browser', async () => {
+    const { fake } = await boot();
+    const contents = fake.windows[0]!.webContents;
+    for (const url of [
+      'https://tracker.yandex.ru/QUEUE-1',
+      'https://evil.example/',
+      'http://tracker.yandex.ru/QUEUE-1',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://app/index.html',
+    ]) {
+      expect(contents.openWindow(url), url).toEqual({ action: 'deny' });
+    }
+    await settle();
+    expect(fake.openedExternal).toEqual(['https://tracker.yandex.ru/QUEUE-1']);
+  });
+
+  it('refuses <webview>', async () => {
+    const { electron, fake } = await boot();
+    const event = electron.fakeEvent();
+    fake.windows[0]!.webContents.emit('will-attach-webview', event, {}, {});
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('denies every permission request and check', async () => {
+    const { fake } = await boot();
+    const granted: boolean[] = [];
+    const request = fake.permissionRequestHandler as unknown as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    for (const permission of ['media', 'notifications', 'geolocation', 'openExternal']) {
+      request(fake.windows[0]!.webContents, permission, (answer) => granted.push(answer));
+    }
+    expect(granted).toEqual([false, false, false, false]);
+    const check = fake.permissionCheckHandler as unknown as (...args: unknown[]) => boolean;
+    expect(check(null, 'clipboard-read', 'app://app', {})).toBe(false);
+    const device = fake.devicePermissionHandler as unknown as (...args: unknown[]) => boolean;
+    expect(device({ deviceType: 'usb', origin: 'app://app' })).toBe(false);
+    expect(fake.spellCheckerEnabled).toBe(false);
+  });
+
+  it('rejects certificate errors without preventDefault (which would trust them)', async () => {
+    const { electron } = await boot();
+    const event = electron.fakeEvent();
+    const answers: boolean[] = [];
+    electron.app.emit(
+      'certificate-error',
+      event,
+      {},
+      'https://api.tracker.yandex.net/',
+      'net::ERR_CERT_AUTHORITY_INVALID',
+      {},
+      (trusted: boolean) => answers.push(trusted),
+      true,
+    );
+    expect(answers).toEqual([false]);
+    expect(event.defaultPrevented).toBe(false);
+  });
+});
+
+describe('main/index.ts: IPC', () => {
+  it('registers an ipcMain handler for every contract channel', async () => {
+    const { fake } = await boot();
+    for (const channel of Object.keys(invokeContract) as Array<keyof typeof invokeContract>) {
+      expect(fake.handlers.has(wireName(channel)), channel).toBe(true);
+    }
+  });
+
+  it('answers our window and refuses foreign webContents and origins', async () => {
+    const { fake } = await boot();
+    const ours = fake.windows[0]!.webContents;
+    const page = 'app://app/index.html';
+    const answer = await fake.invokeMain(wireName('app.info'), ours, page);
+    expect(answer).toMatchObject({ ok: true, data: { host: 'electron', name: 'Tracker Desktop' } });
+
+    const stranger = fake.createWebContents();
+    await expect(fake.invokeMain(wireName('app.info'), stranger, page)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'E_FORBIDDEN' },
+    });
+    await expect(
+      fake.invokeMain(wireName('app.info'), ours, 'https://evil.example/'),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+  });
+
+  it('disposes the core on quit', async () => {
+    const { electron, fake } = await boot();
+    expect(fake.handlers.size).toBeGreaterThan(0);
+    electron.app.quit();
+    expect(fake.handlers.size).toBe(0);
+  });
+
+  it('stops trusting a window once it is closed', async () => {
+    const { fake } = await boot();
+    const window = fake.windows[0]!;
+    window.close();
+    await expect(
+      fake.invokeMain(wireName('app.info'), window.webContents, 'app://app/index.html'),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+  });
+});
