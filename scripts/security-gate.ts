@@ -1,11 +1,13 @@
 /**
  * `npm run security`: the security gate over the built app in out/.
  * - Electronegativity scans out/ (offline); any HIGH finding fails, and so does any MEDIUM finding
- *   that is not reviewed in place with an `eng-disable` comment giving the reason.
+ *   that is not reviewed in place: a comment `// eng-disable CHECK_ID: reason` on the source line
+ *   (found through the bundle's source map) or the line above it.
  * - The lockfile must not contain @electron/remote.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +44,32 @@ function parseCsv(text: string): string[][] {
   row.push(field);
   if (row.some((cell) => cell.trim() !== '')) rows.push(row);
   return rows;
+}
+
+/** Where a finding in out/ comes from in the sources, through the bundle's source map. */
+function originalLine(
+  file: string,
+  line: number,
+  column: number,
+): { file: string; line: number } | null {
+  const mapFile = `${file}.map`;
+  if (!existsSync(mapFile)) return null;
+  const map = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
+  const origin = map.findOrigin(line, column + 1);
+  if (!('fileName' in origin)) return null;
+  const source = path.resolve(path.dirname(file), origin.fileName.replace(/^file:\/\//, ''));
+  return { file: source, line: origin.lineNumber };
+}
+
+/** The review reason for `check` at a source line, or null when it was not reviewed there. */
+function reviewReason(source: { file: string; line: number }, check: string): string | null {
+  if (!existsSync(source.file)) return null;
+  const lines = readFileSync(source.file, 'utf8').split('\n');
+  for (const text of [lines[source.line - 1], lines[source.line - 2]]) {
+    const match = text?.match(/(?:\/\/|\/\*)\s*eng-disable\s+([A-Z_]+)\s*:\s*(\S.*?)\s*(?:\*\/)?$/);
+    if (match?.[1] === check && match[2]) return match[2];
+  }
+  return null;
 }
 
 function electronVersion(): string {
@@ -89,10 +117,22 @@ function scan(): void {
       const where = `${path.relative(root, row[file ?? -1] ?? '')}:${row[location ?? -1] ?? ''}`;
       const line = `  ${level.padEnd(13)} ${row[issue ?? -1]} ${where}  ${(row[sample ?? -1] ?? '').slice(0, 100)}`;
       console.log(line);
-      if (level === 'HIGH' || level === 'MEDIUM') {
-        problems.push(
-          `${row[issue ?? -1]} (${level}) at ${where}: fix it, or review it in place with /* eng-disable ${row[issue ?? -1]} */ and a reason`,
-        );
+      const check = row[issue ?? -1] ?? '';
+      if (level === 'HIGH') {
+        problems.push(`${check} (HIGH) at ${where}: high-severity findings must be fixed`);
+      } else if (level === 'MEDIUM') {
+        const [lineText, columnText] = (row[location ?? -1] ?? '').split(':');
+        const source = originalLine(row[file ?? -1] ?? '', Number(lineText), Number(columnText));
+        const reason = source ? reviewReason(source, check) : null;
+        const at = source ? `${path.relative(root, source.file)}:${source.line}` : where;
+        if (reason) {
+          console.log(`                reviewed at ${at}: ${reason}`);
+        } else {
+          problems.push(
+            `${check} (MEDIUM) at ${at}: fix it, or review it in place with ` +
+              `\`// eng-disable ${check}: <reason>\` on or above that line`,
+          );
+        }
       }
     }
   } finally {

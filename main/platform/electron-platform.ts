@@ -67,6 +67,7 @@ export function createOpenExternal(
       log.warn('refused to open external URL', describeUrl(url));
       throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
     }
+    // eng-disable OPEN_EXTERNAL_JS_CHECK: only an allowlisted https URL (allowedExternalUrl) gets here
     await shell.openExternal(allowed);
   };
 }

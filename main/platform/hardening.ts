@@ -51,6 +51,7 @@ export function hardenWebContents(
     const target = describeUrl(url);
     if ((target.scheme === 'https:' || target.scheme === 'http:') && options.openExternal) {
       // The policy refuses anything off the allowlist (http included); a refusal is only logged.
+      // eng-disable OPEN_EXTERNAL_JS_CHECK: this is the allowlist policy, not shell.openExternal
       options.openExternal(url).catch(() => log.warn('window.open target refused', target));
     } else {
       log.warn('blocked window.open', target);
@@ -79,6 +80,7 @@ export function hardenApp(
 
   // Electron: preventDefault() + callback(true) TRUSTS the certificate. Rejecting means leaving the
   // default alone and answering false.
+  // eng-disable CERTIFICATE_ERROR_EVENT_JS_CHECK: the handler only rejects (callback(false))
   app.on('certificate-error', (_event, _contents, url, error, _certificate, callback) => {
     log.warn('rejected certificate', { error, ...describeUrl(url) });
     callback(false);
