@@ -1,11 +1,12 @@
 /**
  * `npm start` / `npm run demo`: runs the built app (out/) in Electron. Detects the binary without
- * `require('electron')`, which would try to download it; when it is missing, explains how to get
- * it and exits 1.
+ * `require('electron')`. When it is missing it runs the electron package's own installer once; if
+ * that fails too (no access to Electron's release host), it explains how to get it and exits 1.
  *
  * Usage: node scripts/launch-electron.ts [--demo] [other Electron/app arguments]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import {
   REPO_ROOT,
   electronEnv,
@@ -13,7 +14,25 @@ import {
   missingElectronHelp,
 } from '../test/electron/electron-binary.ts';
 
-const binary = findElectronBinary();
+/** Fetches the binary the way `npx electron` would on first use; false when that fails. */
+function downloadElectron(): boolean {
+  console.error(
+    'Electron binary not found; downloading it once (node_modules/electron/install.js)…',
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/electron/install.js')],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      timeout: 10 * 60_000,
+    },
+  );
+  return result.status === 0;
+}
+
+let binary = findElectronBinary();
+if (!binary.found && !process.env.CI && downloadElectron()) binary = findElectronBinary();
 if (!binary.found) {
   console.error(missingElectronHelp(binary.reason));
   process.exit(1);
