@@ -1,9 +1,4 @@
-import {
-  invokeContract,
-  eventContract,
-  eventMethodName,
-  splitChannel,
-} from '../../preload/contract.ts';
+import { expectedBridgeShape } from '../fakes/contract-shape.ts';
 import { expect, test } from './fixtures.ts';
 
 test('app.info travels through the real preload, router and core into the shell', async ({
@@ -47,16 +42,7 @@ test('window.tracker exposes exactly the contract, frozen, and nothing of Node o
       ),
     };
   });
-  const expected: Record<string, string[]> = {};
-  for (const channel of Object.keys(invokeContract)) {
-    const [ns, method] = splitChannel(channel);
-    (expected[ns] ??= []).push(method);
-  }
-  for (const channel of Object.keys(eventContract) as (keyof typeof eventContract)[]) {
-    (expected[splitChannel(channel)[0]] ??= []).push(eventMethodName(channel));
-  }
-  for (const ns of Object.keys(expected)) expected[ns]?.sort();
-  expect(exposed.shape).toEqual(expected);
+  expect(exposed.shape).toEqual(expectedBridgeShape());
   expect(exposed.frozen).toBe(true);
   expect(exposed.overwritable).toBe(false);
   expect(exposed.leaks).toEqual([]);

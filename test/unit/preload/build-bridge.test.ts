@@ -1,11 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildBridge, type IpcRendererLike } from '../../../preload/build-bridge.ts';
-import {
-  eventContract,
-  eventMethodName,
-  invokeContract,
-  splitChannel,
-} from '../../../preload/contract.ts';
+import { actualBridgeShape, expectedBridgeShape } from '../../fakes/contract-shape.ts';
 
 type Listener = (event: unknown, payload: unknown) => void;
 
@@ -33,19 +28,7 @@ function fakeIpc() {
 describe('buildBridge', () => {
   it('exposes one method per invoke channel and one onX per event, nothing else', () => {
     const bridge = buildBridge(fakeIpc().ipc) as unknown as Record<string, Record<string, unknown>>;
-    const expected: Record<string, string[]> = {};
-    for (const channel of Object.keys(invokeContract)) {
-      const [ns, method] = splitChannel(channel);
-      (expected[ns] ??= []).push(method);
-    }
-    for (const channel of Object.keys(eventContract) as (keyof typeof eventContract)[]) {
-      (expected[splitChannel(channel)[0]] ??= []).push(eventMethodName(channel));
-    }
-    const actual = Object.fromEntries(
-      Object.entries(bridge).map(([ns, members]) => [ns, Object.keys(members).sort()]),
-    );
-    for (const ns of Object.keys(expected)) expected[ns]?.sort();
-    expect(actual).toEqual(expected);
+    expect(actualBridgeShape(bridge)).toEqual(expectedBridgeShape());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.app)).toBe(true);
     expect('invoke' in bridge).toBe(false);
