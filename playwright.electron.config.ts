@@ -1,4 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary, missingElectronHelp } from './test/electron/electron-binary.ts';
+
+const binary = findElectronBinary();
+if (!binary.found) {
+  // The list reporter shows a skip without its reason; say why, once, up front.
+  console.warn(`Skipping the Electron smoke tests.\n${missingElectronHelp(binary.reason)}\n`);
+}
 
 /**
  * Smoke tests of the real Electron app (Playwright `_electron`). They launch the built out/main
