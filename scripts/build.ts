@@ -3,7 +3,7 @@
  * sandboxed preload can load) and the renderer; with `harness`, also the Node host and the web
  * preload (preload/index.ts with 'electron' replaced by a WebSocket shim).
  *
- * Usage: node scripts/build.ts [app] [harness] [--quiet]
+ * Usage: node scripts/build.ts [app] [harness] [emulator] [--quiet]
  */
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -126,9 +126,28 @@ const harnessPreload: InlineConfig = {
   },
 };
 
+const emulator: InlineConfig = {
+  configFile: false,
+  root,
+  logLevel,
+  build: {
+    ssr: path.join(root, 'main/emulator/cli.ts'),
+    outDir: path.join(root, 'out/emulator'),
+    emptyOutDir: true,
+    target: 'node24',
+    minify: false,
+    sourcemap: true,
+    rolldownOptions: {
+      external: nodeExternal,
+      output: { format: 'es', entryFileNames: 'cli.js' },
+    },
+  },
+};
+
 const plans: Record<string, InlineConfig[]> = {
   app: [main, preload, renderer],
   harness: [harnessNode, harnessPreload],
+  emulator: [emulator],
 };
 
 for (const target of targets) {

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { OrgRecord } from '../model.ts';
-import { HttpError } from './respond.ts';
+import { EmulatorError, forbidden } from '../errors.ts';
 
 /** Who is calling, in which organization. */
 export interface Caller {
@@ -38,31 +38,24 @@ export function authenticateRequest(
 ): Caller {
   const auth = authenticate(single(req, 'authorization'));
   if ('error' in auth) {
-    throw new HttpError(
-      401,
-      ['Not authorized: the token is missing, invalid or expired'],
-      {},
-      {
-        'WWW-Authenticate': 'OAuth realm="tracker"',
-      },
-    );
+    throw new EmulatorError(401, {}, ['Not authorized: the token is missing, invalid or expired']);
   }
   const orgId = single(req, 'x-org-id')?.trim();
   const cloudOrgId = single(req, 'x-cloud-org-id')?.trim();
   const given360 = orgId && orgId !== NOT_PROVIDED ? orgId : undefined;
   if (!given360 && !cloudOrgId) {
-    throw new HttpError(403, ['Organization is not specified: send X-Org-ID or X-Cloud-Org-ID']);
+    throw forbidden('Organization is not specified: send X-Org-ID or X-Cloud-Org-ID');
   }
   // Like the service, a real X-Org-ID wins when both are sent (orgs linked to 360 and Cloud).
   const [id, kind] = given360 ? [given360, '360'] : [cloudOrgId as string, 'cloud'];
   const org = orgs.find((candidate) => candidate.id === id);
-  if (!org) throw new HttpError(403, [`Organization ${id} is unknown or you have no access to it`]);
+  if (!org) throw forbidden(`Organization ${id} is unknown or you have no access to it`);
   if (org.kind !== kind) {
     const right = org.kind === '360' ? 'X-Org-ID' : 'X-Cloud-Org-ID';
-    throw new HttpError(403, [`Organization ${id} must be given in the ${right} header`]);
+    throw forbidden(`Organization ${id} must be given in the ${right} header`);
   }
   if (auth.kind === 'iam' && org.kind !== 'cloud') {
-    throw new HttpError(403, ['IAM tokens are accepted only for Yandex Cloud organizations']);
+    throw forbidden('IAM tokens are accepted only for Yandex Cloud organizations');
   }
   return { uid: auth.uid, org, tokenKind: auth.kind };
 }

@@ -3,7 +3,7 @@
  * with `X-Total-Count`, `X-Total-Pages` and `Link` rel="next" + rel="seek" (a `{&page}` template);
  * cursor lists (comments, changelog, worklog, links) continue after an `id` with only rel="next".
  */
-import { HttpError } from './respond.ts';
+import { badRequest, notFound } from '../errors.ts';
 
 /** A page of a seekable list and its headers. */
 export interface PageSlice<T> {
@@ -17,7 +17,7 @@ export function intParam(url: URL, name: string, fallback: number, max: number):
   if (raw === null || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new HttpError(400, [`Parameter "${name}" must be a positive integer`]);
+    throw badRequest(`Parameter "${name}" must be a positive integer`);
   }
   return Math.min(value, max);
 }
@@ -77,7 +77,7 @@ export function cursorPage<T>(
   let start = 0;
   if (after !== null && after !== '') {
     const index = all.findIndex((item) => idOf(item) === after);
-    if (index < 0) throw new HttpError(404, [`No item with id ${after} to continue after`]);
+    if (index < 0) throw notFound(`No item with id ${after} to continue after`);
     start = index + 1;
   }
   const items = all.slice(start, start + perPage);

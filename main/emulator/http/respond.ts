@@ -3,20 +3,8 @@
  * Tracker's, bounded body reading, and multipart parsing through the web Request API.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, EmulatorError } from '../errors.ts';
 import type { Json } from '../wire/index.ts';
-
-/** An error the routes throw; rendered as `{errors, errorMessages, statusCode}`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorMessages: readonly string[],
-    readonly errors: Readonly<Record<string, string>> = {},
-    readonly headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(errorMessages[0] ?? `HTTP ${status}`);
-    this.name = 'HttpError';
-  }
-}
 
 /** Writes a JSON body with Tracker's content type. */
 export function sendJson(
@@ -34,18 +22,9 @@ export function sendJson(
   res.end(text);
 }
 
-/** Writes Tracker's error body. */
-export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(
-    res,
-    error.status,
-    {
-      errors: { ...error.errors },
-      errorMessages: [...error.errorMessages],
-      statusCode: error.status,
-    },
-    { ...error.headers },
-  );
+/** Writes Tracker's error body `{errors, errorMessages, statusCode}`. */
+export function sendError(res: ServerResponse, error: EmulatorError): void {
+  sendJson(res, error.status, { ...error.toBody() });
 }
 
 /** Writes a 204 with no body, as DELETE answers. */
@@ -61,7 +40,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.byteLength;
-    if (size > limit) throw new HttpError(413, ['Request entity too large']);
+    if (size > limit) throw new EmulatorError(413, {}, ['Request entity too large']);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -73,14 +52,14 @@ export function parseJsonBody(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
-    throw new HttpError(400, ['Request body is not valid JSON']);
+    throw badRequest('Request body is not valid JSON');
   }
 }
 
 /** The body as a plain object, or a 400 when it is some other JSON value. */
 export function objectBody(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, ['Request body must be a JSON object']);
+    throw badRequest('Request body must be a JSON object');
   }
   return body as Record<string, unknown>;
 }
@@ -99,7 +78,7 @@ export async function parseUpload(
   fallbackName: string | null,
 ): Promise<UploadedFile> {
   if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
-    throw new HttpError(400, ['Expected a multipart/form-data body with a "file" part']);
+    throw badRequest('Expected a multipart/form-data body with a "file" part');
   }
   let form: FormData;
   try {
@@ -107,10 +86,10 @@ export async function parseUpload(
       headers: { 'content-type': contentType },
     }).formData();
   } catch {
-    throw new HttpError(400, ['Malformed multipart body']);
+    throw badRequest('Malformed multipart body');
   }
   const file = form.get('file');
-  if (!(file instanceof Blob)) throw new HttpError(400, ['The multipart body has no "file" part']);
+  if (!(file instanceof Blob)) throw badRequest('The multipart body has no "file" part');
   const name = fallbackName || (file instanceof File ? file.name : '') || 'file';
   return {
     name,
