@@ -32,7 +32,7 @@ async function inProcess(): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < CALLS; i++) await app.router.dispatch('tracker:app.info', event, []);
   const elapsed = performance.now() - start;
-  app.dispose();
+  await app.dispose();
   return (elapsed * 1000) / CALLS;
 }
 

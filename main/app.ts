@@ -4,6 +4,7 @@ import type { InvokeHandlers } from './ipc/handlers.ts';
 import { createRouter, type Router } from './ipc/router.ts';
 import type { Logger } from './log/types.ts';
 import type { Platform } from './platform/types.ts';
+import { createWorkspaceService, type WorkspaceService } from './workspace/service.ts';
 
 /** Settings of one app instance that do not come from the host. */
 export interface AppConfig {
@@ -18,9 +19,11 @@ export interface AppConfig {
 export interface TrackerApp {
   readonly router: Router;
   readonly events: EventEmitter;
+  readonly workspace: WorkspaceService;
   /** The app.info answer, also used by the hosts for diagnostics. */
   info(): AppInfo;
-  dispose(): void;
+  /** Stops everything; resolves once servers and timers are closed. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -47,8 +50,18 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     };
   }
 
+  const language = () => (platform.identity.locale.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+  const workspace = createWorkspaceService({
+    events,
+    log,
+    demo: { fetch: platform.fetch, language },
+  });
+
   const handlers = {
     'app.info': () => info(),
+    'workspace.state': () => workspace.state(),
+    'workspace.openDemo': () => workspace.openDemo(),
+    'workspace.close': () => workspace.close(),
   } satisfies InvokeHandlers;
 
   const router = createRouter({
@@ -69,13 +82,16 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   );
 
   log.info('core started', { host: platform.host, version: platform.identity.version });
+  if (config.demo) void workspace.openDemo();
 
   return {
     router,
     events,
+    workspace,
     info,
-    dispose() {
+    async dispose() {
       for (const dispose of disposers.splice(0).reverse()) dispose();
+      await workspace.dispose();
     },
   };
 }

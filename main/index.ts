@@ -146,7 +146,8 @@ export async function main(
     electronApp.on('before-quit', () => {
       if (disposed) return;
       disposed = true;
-      core.dispose();
+      // The demo emulator closes asynchronously; the process exit ends it either way.
+      core.dispose().catch((error: unknown) => rootLog.warn('core dispose failed', { error }));
       platform.dispose();
       rootLog.info('core stopped');
       rootLog.flush();

@@ -72,6 +72,26 @@ export const OnlineStateSchema = v.object({
 /** {@link OnlineStateSchema} as a type. */
 export type OnlineState = v.InferOutput<typeof OnlineStateSchema>;
 
+/** The signed-in user as the renderer may see it (never a token). */
+export const WorkspaceUserSchema = v.object({ login: v.string(), display: v.string() });
+
+/** Which Tracker the app is connected to, and how it is going. */
+export const WorkspaceStateSchema = v.variant('status', [
+  v.object({ status: v.literal('none') }),
+  v.object({ status: v.literal('opening'), kind: v.picklist(['demo', 'tracker']) }),
+  v.object({
+    status: v.literal('ready'),
+    kind: v.picklist(['demo', 'tracker']),
+    user: WorkspaceUserSchema,
+    org: v.object({ id: v.string(), kind: v.picklist(['360', 'cloud']) }),
+    counts: v.object({ assignedOpen: v.number(), total: v.number() }),
+  }),
+  v.object({ status: v.literal('error'), error: IpcErrorSchema }),
+]);
+
+/** {@link WorkspaceStateSchema} as a type. */
+export type WorkspaceState = v.InferOutput<typeof WorkspaceStateSchema>;
+
 /** Shape of one invoke channel's entry. */
 export interface InvokeSpec {
   readonly request: v.GenericSchema;
@@ -84,6 +104,9 @@ export interface InvokeSpec {
  */
 export const invokeContract = {
   'app.info': { request: NoRequest, response: AppInfoSchema },
+  'workspace.state': { request: NoRequest, response: WorkspaceStateSchema },
+  'workspace.openDemo': { request: NoRequest, response: WorkspaceStateSchema },
+  'workspace.close': { request: NoRequest, response: WorkspaceStateSchema },
 } as const satisfies Record<string, InvokeSpec>;
 
 /**
@@ -92,6 +115,7 @@ export const invokeContract = {
  */
 export const eventContract = {
   'app.online': OnlineStateSchema,
+  'workspace.changed': WorkspaceStateSchema,
 } as const satisfies Record<string, v.GenericSchema>;
 
 /** Name of an invoke channel, without prefix. */

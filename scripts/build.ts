@@ -100,6 +100,7 @@ const harnessNode: InlineConfig = {
       input: {
         web: path.join(root, 'test/harness/web.ts'),
         'bench-ipc': path.join(root, 'bench/ipc-roundtrip.ts'),
+        'bench-api': path.join(root, 'bench/api-fetch.ts'),
       },
       external: nodeExternal,
       output: { format: 'es', entryFileNames: '[name].js' },

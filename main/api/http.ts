@@ -65,6 +65,12 @@ export interface HttpRequest {
   readonly identityCheck?: boolean;
   /** Caps the attempts below the policy's (best-effort calls such as an automatic release). */
   readonly maxAttempts?: number;
+  /**
+   * Repeat only failures the server answered with an error status (429, 5xx). A lost or unreadable
+   * answer (network error, invalid body) may mean the server acted, and repeating a request that
+   * advances server state (a scroll continuation) would then silently skip what it served.
+   */
+  readonly retryErrorStatusOnly?: boolean;
 }
 
 /** A successful response with its body read as asked. */
@@ -172,7 +178,13 @@ export function createHttp(config: HttpConfig): Http {
       const decision = decideRetry({
         error: failure,
         attempt,
-        safe: safe && !(failure.kind === 'invalid_response' && invalidRetried),
+        safe:
+          safe &&
+          !(failure.kind === 'invalid_response' && invalidRetried) &&
+          !(
+            request.retryErrorStatusOnly &&
+            (failure.kind === 'network' || failure.kind === 'invalid_response')
+          ),
         elapsedMs: clock.now() - started,
         policy: request.maxAttempts
           ? { ...retry, maxAttempts: Math.min(retry.maxAttempts, request.maxAttempts) }

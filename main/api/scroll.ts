@@ -82,6 +82,9 @@ export function scrollSearch<T>(
           query,
           json: body,
           safe: true,
+          // A continuation whose answer got lost has moved the scroll on: repeating it would skip
+          // that batch. Only refusals (429, 5xx) are repeated; other failures end the iteration.
+          retryErrorStatusOnly: index > 0,
           signal: options.signal,
         });
         const items = expectList(response, parse);

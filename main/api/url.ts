@@ -3,7 +3,7 @@
  * contributes only its path and query, so a proxy or emulator answering with another host (or a
  * hostile response) can never make the client send the token elsewhere.
  */
-import { isSecretKey } from '../log/redact.ts';
+import { isSecretKey, redactText } from '../log/redact.ts';
 
 /** A query parameter value; arrays are comma-joined (`expand=transitions,attachments`). */
 export type QueryValue =
@@ -94,7 +94,8 @@ const VISIBLE_PARAMS = new Set([
 
 /**
  * The path plus query for logs and error messages: values of parameters not known to be harmless
- * (scroll ids and tokens, filenames, anything secret-looking) are masked.
+ * (scroll ids and tokens, filenames, anything secret-looking) are masked, and so is anything
+ * credential-shaped in the path (keys and ids are user input: a pasted token must not be echoed).
  */
 export function describeUrl(url: URL): string {
   const parts: string[] = [];
@@ -102,7 +103,8 @@ export function describeUrl(url: URL): string {
     const visible = VISIBLE_PARAMS.has(key) && !isSecretKey(key);
     parts.push(`${encodeURIComponent(key)}=${visible ? encodeURIComponent(value) : '*'}`);
   }
-  return parts.length ? `${url.pathname}?${parts.join('&')}` : url.pathname;
+  const path = redactText(url.pathname);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
 /** A Link/`self` target plus `params` it lacks (Tracker drops `expand` from `next` links). */

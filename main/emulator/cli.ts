@@ -79,15 +79,24 @@ const stdout = createStreamSink(process.stdout);
 const gate: LogSink = { write: (line) => (released ? stdout.write(line) : held.push(line)) };
 const log = createLogger({ level: 'info', sinks: [gate], bindings: { host: 'emulator' } });
 
-const emulator = await startEmulator({
-  port: integer('port', values.port, 0, 65535),
-  issues: integer('issues', values.issues, 1, 100_000),
-  seed: integer('seed', values.seed, 0, 2 ** 31 - 1),
-  activity: integer('activity', values.activity, 0, 100_000),
-  faults,
-  autoApprove: values['auto-approve'],
-  log,
-});
+const port = integer('port', values.port, 0, 65535);
+let emulator;
+try {
+  emulator = await startEmulator({
+    port,
+    issues: integer('issues', values.issues, 1, 100_000),
+    seed: integer('seed', values.seed, 0, 2 ** 31 - 1),
+    activity: integer('activity', values.activity, 0, 100_000),
+    faults,
+    autoApprove: values['auto-approve'],
+    log,
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    fail(`port ${port} on 127.0.0.1 is in use; pick another or use --port 0`);
+  throw error;
+}
 const org = orgKind === 'cloud' ? emulator.cloudOrg : emulator.org;
 process.stdout.write(
   JSON.stringify({

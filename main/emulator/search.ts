@@ -216,6 +216,10 @@ export function selectorOf(body: Record<string, unknown>): SelectorKind {
   if (exclusive.length > 0 && given.length > 1) {
     throw badRequest('You can only use keys, a queue, or a search query');
   }
+  // Checked here too, since keys and queue searches never compile: they would drop the order.
+  if (present(body.order) && !given.includes('filter')) {
+    throw badRequest('"order" can only be used together with "filter"');
+  }
   if (given.includes('filter')) {
     if (typeof body.filter !== 'object' || Array.isArray(body.filter))
       throw badRequest('"filter" must be an object');

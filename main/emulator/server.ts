@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log/types.ts';
 import { createActivitySimulator, type ActivitySimulator } from './activity.ts';
-import { EmulatorError, isEmulatorError, notFound } from './errors.ts';
+import { badRequest, EmulatorError, isEmulatorError, notFound } from './errors.ts';
 import { authenticateRequest } from './http/auth.ts';
 import { FaultInjector, NO_FAULTS, type FaultConfig, type FaultDecision } from './http/faults.ts';
 import { parseJsonBody, readBody, sendError, sendJson } from './http/respond.ts';
@@ -72,6 +72,8 @@ function lookups(store: EmulatorStore): WireLookups {
     resolution: (key) => store.resolution(key),
     queue: (key) => store.queue(key),
     issue: (key) => store.getIssue(key),
+    board: (id) => store.board(id),
+    linkType: (id) => store.linkTypes().find((type) => type.id === id),
   };
 }
 
@@ -172,7 +174,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    } catch {
+      // A Host header or target that is no URL: thrown here it would crash the process.
+      return sendError(res, badRequest('Malformed request target or Host header'));
+    }
     const version = /^\/(v2|v3)(\/|$)/.exec(url.pathname)?.[1] as 'v2' | 'v3' | undefined;
     res.on('finish', () => {
       if (!version) return;

@@ -17,6 +17,7 @@ import {
   type IpcResult,
   type OnlineState,
   type TrackerBridge,
+  type WorkspaceState,
 } from '../../preload/contract.ts';
 
 /** The `app.info` answer a fake bridge gives unless told otherwise. */
@@ -30,6 +31,15 @@ export const APP_INFO_FIXTURE: AppInfo = {
   versions: { node: '24.9.0', electron: '45.5.0', chrome: '142.0.7444.52' },
   online: true,
 };
+
+/** The `ready` state the fake's `workspace.openDemo` reaches unless told otherwise. */
+export const WORKSPACE_READY_FIXTURE = {
+  status: 'ready',
+  kind: 'demo',
+  user: { login: 'alex.smirnov', display: 'Alexey Smirnov' },
+  org: { id: '8230917', kind: '360' },
+  counts: { assignedOpen: 17, total: 2000 },
+} as const satisfies WorkspaceState;
 
 /** Answers one invoke channel, as main's handler plus router would. */
 export type FakeHandler<K extends InvokeChannel> = (
@@ -47,6 +57,10 @@ export interface FakeBridgeOptions {
   readonly appInfoError?: IpcError;
   /** Handlers that replace the defaults, channel by channel. */
   readonly handlers?: FakeHandlers;
+  /** The workspace state before any call (default `none`). */
+  readonly workspace?: WorkspaceState;
+  /** What `workspace.openDemo` ends in (default {@link WORKSPACE_READY_FIXTURE}). */
+  readonly demoWorkspace?: WorkspaceState;
 }
 
 /** A fake bridge plus the handles a test drives it with. */
@@ -84,7 +98,10 @@ function unprefix(wire: string): string {
   return wire.startsWith(CHANNEL_PREFIX) ? wire.slice(CHANNEL_PREFIX.length) : wire;
 }
 
-/** Builds a fake bridge whose `app.info` answers the fixture, changed by `options`. */
+/**
+ * Builds a fake bridge whose `app.info` answers the fixture and whose `workspace.*` channels run a
+ * small workspace state machine emitting `workspace.changed` as main does, changed by `options`.
+ */
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const handlers = new Map<string, AnyHandler>();
   const requests = new Map<string, unknown[]>();
@@ -100,6 +117,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ? { ok: false, error: options.appInfoError }
       : ok({ ...APP_INFO_FIXTURE, ...options.appInfo }),
   );
+  let workspace: WorkspaceState = options.workspace ?? { status: 'none' };
+  const setWorkspace = (next: WorkspaceState) => {
+    workspace = next;
+    emit('workspace.changed', next);
+    return ok(next);
+  };
+  setHandler('workspace.state', () => ok(workspace));
+  setHandler('workspace.openDemo', () => {
+    if (workspace.status === 'ready') return ok(workspace);
+    setWorkspace({ status: 'opening', kind: 'demo' });
+    return setWorkspace(options.demoWorkspace ?? WORKSPACE_READY_FIXTURE);
+  });
+  setHandler('workspace.close', () => setWorkspace({ status: 'none' }));
   for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(channel, handler as AnyHandler);
   }

@@ -19,6 +19,8 @@ export interface HarnessOptions {
   readonly log: Logger;
   readonly userData?: string;
   readonly locale?: string;
+  /** Open the demo workspace at start, as `npm run demo` does in the app. */
+  readonly demo?: boolean;
 }
 
 /** A running Node host. */
@@ -162,7 +164,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     locale: options.locale,
     version: await packageVersion(options.root),
   });
-  const app = createApp(platform, { log: options.log, strictContract: true });
+  const app = createApp(platform, { log: options.log, strictContract: true, demo: options.demo });
 
   return {
     url: `${origin}/?session=${secret}`,
@@ -171,7 +173,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     platform,
     ipc,
     async close() {
-      app.dispose();
+      await app.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

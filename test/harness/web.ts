@@ -2,7 +2,7 @@
  * `npm run web`: the Node host serving the built app to a browser tab. The first line it prints is
  * `{"url": "…"}`; structured logs follow on stdout. Runs until SIGINT or SIGTERM.
  *
- * Options: --port N (default 0: any free port), --locale ru-RU.
+ * Options: --port N (default 0: any free port), --locale ru-RU, --demo (open the demo workspace).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,11 @@ import type { LogSink } from '../../main/log/index.ts';
 import { startHarness } from './server.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, locale: { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '0' },
+    locale: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+  },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -32,7 +36,7 @@ const stdoutSink: LogSink = {
 const log = createLogger({ level: 'info', sinks: [stdoutSink], bindings: { host: 'web' } });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const harness = await startHarness({ root, port, log, locale: values.locale });
+const harness = await startHarness({ root, port, log, locale: values.locale, demo: values.demo });
 process.stdout.write(JSON.stringify({ url: harness.url }) + '\n');
 released = true;
 for (const line of held.splice(0)) process.stdout.write(line);

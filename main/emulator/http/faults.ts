@@ -83,11 +83,17 @@ export function parseFaults(spec: string): FaultConfig {
       );
     }
     const [share, ms] = value.split(':');
-    const rate = Number(share);
+    const rate = share?.trim() ? Number(share) : NaN;
     if (!(rate >= 0 && rate <= 1))
       throw new Error(`fault share for "${name}" must be between 0 and 1`);
     config[key] = rate;
-    if (key === 'slow') config.slowMs = ms === undefined ? 1000 : Number(ms);
+    if (key === 'slow') {
+      const delay = ms === undefined ? 1000 : Number(ms);
+      if (ms === '' || !Number.isFinite(delay) || delay < 0) {
+        throw new Error(`slow delay must be a number of milliseconds, got "${ms ?? ''}"`);
+      }
+      config.slowMs = delay;
+    }
   }
   return config;
 }

@@ -19,7 +19,15 @@ export function agileRoutes(router: Router<ApiContext>): void {
   router.on('GET', '/boards/:id', (c) => c.send(200, c.wire.board(board(c))));
   router.on('GET', '/boards/:id/columns', (c) => {
     const found = board(c);
-    c.send(200, c.wire.board(found).columns ?? []);
+    c.send(
+      200,
+      found.columns.map((column) => ({
+        self: c.wire.self(`boards/${found.id}/columns/${column.id}`),
+        id: column.id,
+        display: column.display,
+        statuses: column.statuses.map((status) => c.wire.statusRef(status)),
+      })),
+    );
   });
   router.on('GET', '/boards/:id/sprints', (c) => {
     const found = board(c);

@@ -129,6 +129,39 @@ export function catalogRoutes(router: Router<ApiContext>, quirks: CatalogQuirks 
       c.store.resolutions().map((r) => c.wire.resolution(r)),
     ),
   );
+  // The targets of the `self` URLs inside references (`issue.status.self`, …): clients such as the
+  // official Python one load a reference lazily by GETting its `self`.
+  const single = <T>(
+    path: string,
+    find: (c: ApiContext, id: string) => T | undefined,
+    render: (c: ApiContext, item: T) => Json,
+  ) =>
+    router.on('GET', `/${path}/:id`, (c) => {
+      const item = find(c, c.params.id ?? '');
+      if (item === undefined) throw notFound(`No ${path} entry ${c.params.id ?? ''}`);
+      c.send(200, render(c, item));
+    });
+  single(
+    'statuses',
+    (c, id) => c.store.status(id),
+    (c, s) => c.wire.status(s),
+  );
+  single(
+    'priorities',
+    (c, id) => c.store.priority(id),
+    (c, p) => c.wire.priority(p),
+  );
+  single(
+    'issuetypes',
+    (c, id) => c.store.issueType(id),
+    (c, t) => c.wire.issueType(t),
+  );
+  single(
+    'resolutions',
+    (c, id) => c.store.resolution(id),
+    (c, r) => c.wire.resolution(r),
+  );
+
   router.on('GET', '/linktypes', (c) => {
     const types: Json[] = c.store.linkTypes().map((type) => ({
       self: c.wire.self(`linktypes/${type.id}`),

@@ -7,7 +7,7 @@ import { cursorPage } from '../http/pagination.ts';
 import { objectBody } from '../http/respond.ts';
 import type { Router } from '../http/router.ts';
 import type { CommentRecord } from '../model.ts';
-import type { ApiContext } from './context.ts';
+import { expectedVersion, type ApiContext } from './context.ts';
 
 function issueKey(c: ApiContext): string {
   const issue = c.store.getIssue(c.params.key ?? '');
@@ -85,6 +85,7 @@ export function commentRoutes(router: Router<ApiContext>): void {
       objectBody(await c.json()),
       c.caller.uid,
       c.now,
+      { version: expectedVersion(c) },
     );
     c.send(
       200,

@@ -2,7 +2,7 @@
  * What every emulator API route receives: the authenticated caller, the store, the search service,
  * a wire renderer bound to the request's API version and language, and body helpers.
  */
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import type { Caller } from '../http/auth.ts';
 import type { RouteContext } from '../http/router.ts';
 import type { SearchService } from '../search.ts';
@@ -42,4 +42,16 @@ export function expands(url: URL): Set<string> {
       .map((part) => part.trim())
       .filter(Boolean),
   );
+}
+
+/** The expected version of a write: `?version=` or `If-Match: "7"`. */
+export function expectedVersion(c: ApiContext): number | undefined {
+  const header = c.req.headers['if-match'];
+  const raw =
+    c.url.searchParams.get('version') ??
+    (typeof header === 'string' ? header.replace(/^W\//, '').replace(/"/g, '') : null);
+  if (raw === null || raw === '' || raw === '*') return undefined;
+  const version = Number(raw);
+  if (!Number.isInteger(version)) throw badRequest('"version" must be an integer');
+  return version;
 }

@@ -9,7 +9,7 @@ import { objectBody } from '../http/respond.ts';
 import type { Router } from '../http/router.ts';
 import type { IssueRecord } from '../model.ts';
 import type { JsonObject } from '../wire/index.ts';
-import { expands, type ApiContext } from './context.ts';
+import { expands, expectedVersion, type ApiContext } from './context.ts';
 
 /** An issue as the caller sees it, with `expand=transitions,attachments` honoured. */
 export function renderIssue(c: ApiContext, issue: IssueRecord, expand: Set<string>): JsonObject {
@@ -27,18 +27,6 @@ function requireIssue(c: ApiContext, key: string | undefined): IssueRecord {
   const issue = c.store.getIssue(key ?? '');
   if (!issue) throw notFound(`Issue ${key ?? ''} does not exist.`);
   return issue;
-}
-
-/** The expected version of a write: `?version=` or `If-Match: "7"`. */
-function expectedVersion(c: ApiContext): number | undefined {
-  const header = c.req.headers['if-match'];
-  const raw =
-    c.url.searchParams.get('version') ??
-    (typeof header === 'string' ? header.replace(/^W\//, '').replace(/"/g, '') : null);
-  if (raw === null || raw === '' || raw === '*') return undefined;
-  const version = Number(raw);
-  if (!Number.isInteger(version)) throw badRequest('"version" must be an integer');
-  return version;
 }
 
 /** Registers the issue and search routes. */

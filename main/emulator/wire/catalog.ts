@@ -148,7 +148,7 @@ export class CatalogWire extends WireRefs {
       board: {
         self: this.self(`boards/${sprint.boardId}`),
         id: String(sprint.boardId),
-        display: String(sprint.boardId),
+        display: this.lookups.board(sprint.boardId)?.name ?? String(sprint.boardId),
       },
       status: sprint.status,
       archived: sprint.status === 'archived',

@@ -148,7 +148,7 @@ export class Wire extends CatalogWire {
   link(link: LinkRecord, viewKey: string): JsonObject {
     const outward = link.fromKey === viewKey;
     const other = outward ? link.toKey : link.fromKey;
-    const names = LINK_NAMES[link.typeId];
+    const names = this.lookups.linkType(link.typeId);
     const otherIssue = this.lookups.issue(other);
     return {
       self: this.self(`issues/${viewKey}/links/${link.id}`),
@@ -156,8 +156,8 @@ export class Wire extends CatalogWire {
       type: {
         self: this.self(`linktypes/${link.typeId}`),
         id: link.typeId,
-        inward: names.inward,
-        outward: names.outward,
+        inward: names ? this.text(names.inward) : link.typeId,
+        outward: names ? this.text(names.outward) : link.typeId,
       },
       direction: outward ? 'outward' : 'inward',
       object: this.issueRef(other),
@@ -206,14 +206,3 @@ export class Wire extends CatalogWire {
     return out;
   }
 }
-
-/** Link type names, both directions, as the service labels them. */
-export const LINK_NAMES: Readonly<
-  Record<LinkRecord['typeId'], { inward: string; outward: string }>
-> = {
-  relates: { inward: 'Relates', outward: 'Relates' },
-  depends: { inward: 'Is dependent by', outward: 'Depends on' },
-  subtask: { inward: 'Subtask', outward: 'Parent issue' },
-  duplicates: { inward: 'Is duplicated by', outward: 'Duplicates' },
-  epic: { inward: 'Has epic', outward: 'Is epic of' },
-};

@@ -4,6 +4,7 @@
  * embeds them inside other objects.
  */
 import type {
+  BoardRecord,
   IssueRecord,
   IssueTypeRecord,
   PriorityRecord,
@@ -12,6 +13,7 @@ import type {
   StatusRecord,
   UserRecord,
 } from '../model.ts';
+import type { LinkTypeRecord } from '../seed/types.ts';
 
 /** Which language `display`/`name` is rendered in; `all` gives `{ru, en}` like `localized=false`. */
 export type WireLanguage = 'ru' | 'en' | 'all';
@@ -25,6 +27,8 @@ export interface WireLookups {
   resolution(key: string): ResolutionRecord | undefined;
   queue(key: string): QueueRecord | undefined;
   issue(key: string): IssueRecord | undefined;
+  board(id: number): BoardRecord | undefined;
+  linkType(id: string): LinkTypeRecord | undefined;
 }
 
 /** JSON as sent on the wire. */

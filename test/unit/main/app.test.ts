@@ -72,14 +72,14 @@ describe('createApp', () => {
     });
   });
 
-  it('emits app.online on network changes and stops after dispose', () => {
+  it('emits app.online on network changes and stops after dispose', async () => {
     const { platform, ipc, sent, setOnline, networkListeners } = fakePlatform();
     const app = createApp(platform, { log: createRecordingLogger() });
     setOnline(false);
     expect(sent).toEqual([
       ['tracker:app.online', { online: false, changedAt: expect.any(Number) }],
     ]);
-    app.dispose();
+    await app.dispose();
     expect(networkListeners.size).toBe(0);
     expect(ipc.handlers.size).toBe(0);
     setOnline(true);

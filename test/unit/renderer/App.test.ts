@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.svelte';
 import { setBridge } from '../../../renderer/src/lib/bridge.ts';
@@ -53,7 +53,32 @@ describe('App', () => {
 
   it('shows the core error with a retry button when there is no bridge at all', async () => {
     render(App);
-    expect((await screen.findByRole('alert')).textContent).toContain('E_UNAVAILABLE');
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // Both panels report the missing core, each with its own retry.
+    const info = within(screen.getByTestId('app-info'));
+    expect((await info.findByRole('alert')).textContent).toContain('E_UNAVAILABLE');
+    expect(info.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    const workspace = within(screen.getByTestId('workspace'));
+    expect((await workspace.findByRole('alert')).textContent).toContain('E_UNAVAILABLE');
+  });
+
+  it('shows the workspace panel above the app info and follows workspace events while mounted', async () => {
+    const fake = createFakeBridge();
+    setBridge(fake.bridge);
+    const { unmount } = render(App);
+    const panel = screen.getByTestId('workspace');
+    expect(screen.getByRole('main').contains(panel)).toBe(true);
+    expect(
+      panel.compareDocumentPosition(screen.getByTestId('app-info')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Open the demo workspace' })).toBeTruthy();
+    expect(fake.calls('workspace.state')).toHaveLength(1);
+    expect(fake.listenerCount('workspace.changed')).toBe(1);
+
+    screen.getByTestId('workspace-open-demo').click();
+    expect((await screen.findByTestId('workspace-user')).textContent).toContain('Alexey Smirnov');
+
+    unmount();
+    expect(fake.listenerCount('workspace.changed')).toBe(0);
   });
 });

@@ -38,6 +38,25 @@ export const en = {
   'info.chrome': 'Chromium',
   'info.network': 'Network',
   'info.notApplicable': 'n/a',
+  'workspace.title.none': 'Workspace',
+  'workspace.title.demo': 'Demo workspace',
+  'workspace.title.tracker': 'Tracker',
+  'workspace.intro':
+    'Try the app without an account: the demo workspace is a local Tracker with sample issues in Russian and English. Nothing leaves this computer.',
+  'workspace.openDemo': 'Open the demo workspace',
+  'workspace.opening.demo': 'Starting the demo workspace…',
+  'workspace.opening.tracker': 'Connecting to Tracker…',
+  'workspace.demoBadge': 'Local',
+  'workspace.demoNote': 'Sample data on this computer; nothing is sent anywhere.',
+  'workspace.user': 'Signed in as {display} ({login})',
+  'workspace.org': 'Organization',
+  'workspace.org.360': 'Yandex 360',
+  'workspace.org.cloud': 'Yandex Cloud',
+  'workspace.issues': 'Issues',
+  'workspace.assigned.none': 'No open issues assigned to you',
+  'workspace.closeDemo': 'Close the demo workspace',
+  'workspace.closeTracker': 'Disconnect from Tracker',
+  'workspace.error.title': 'Couldn’t open the workspace',
 } satisfies Record<string, string>;
 
 /** A key of the UI dictionaries. */
@@ -74,6 +93,25 @@ export const ru: Messages = {
   'info.chrome': 'Chromium',
   'info.network': 'Сеть',
   'info.notApplicable': 'нет',
+  'workspace.title.none': 'Рабочее пространство',
+  'workspace.title.demo': 'Демо-пространство',
+  'workspace.title.tracker': 'Трекер',
+  'workspace.intro':
+    'Попробуйте приложение без учётной записи: демо-пространство — это локальный Трекер с примерами задач на русском и английском. Никакие данные не покидают этот компьютер.',
+  'workspace.openDemo': 'Открыть демо-пространство',
+  'workspace.opening.demo': 'Запускаем демо-пространство…',
+  'workspace.opening.tracker': 'Подключаемся к Трекеру…',
+  'workspace.demoBadge': 'Локально',
+  'workspace.demoNote': 'Примеры данных на этом компьютере; никуда ничего не отправляется.',
+  'workspace.user': 'Вы вошли как {display} ({login})',
+  'workspace.org': 'Организация',
+  'workspace.org.360': 'Яндекс 360',
+  'workspace.org.cloud': 'Yandex Cloud',
+  'workspace.issues': 'Задачи',
+  'workspace.assigned.none': 'На вас не назначено открытых задач',
+  'workspace.closeDemo': 'Закрыть демо-пространство',
+  'workspace.closeTracker': 'Отключиться от Трекера',
+  'workspace.error.title': 'Не удалось открыть рабочее пространство',
 };
 
 /**
@@ -87,6 +125,14 @@ export type PluralForms = Readonly<
 /** English plural messages; the source of truth for plural keys. `{count}` is the number. */
 export const enPlurals = {
   issues: { one: '{count} issue', other: '{count} issues' },
+  'workspace.assignedOpen': {
+    one: '{count} open issue assigned to you',
+    other: '{count} open issues assigned to you',
+  },
+  'workspace.total': {
+    one: '{count} issue in the workspace',
+    other: '{count} issues in the workspace',
+  },
 } satisfies Record<string, PluralForms>;
 
 /** A key of the plural dictionaries. */
@@ -102,6 +148,21 @@ export const ruPlurals: PluralMessages = {
     few: '{count} задачи',
     many: '{count} задач',
     other: '{count} задачи',
+  },
+  // Agreement follows the numeral: 1, 21 take the singular (назначена), 2–4 the plural
+  // (назначены), 5–20 and 0 the genitive plural with a neuter verb (назначено); fractions take the
+  // genitive singular (1,5 открытой задачи).
+  'workspace.assignedOpen': {
+    one: '{count} открытая задача назначена на вас',
+    few: '{count} открытые задачи назначены на вас',
+    many: '{count} открытых задач назначено на вас',
+    other: '{count} открытой задачи назначено на вас',
+  },
+  'workspace.total': {
+    one: '{count} задача в пространстве',
+    few: '{count} задачи в пространстве',
+    many: '{count} задач в пространстве',
+    other: '{count} задачи в пространстве',
   },
 };
 

@@ -8,6 +8,7 @@ import {
 import { AppError } from '../../../../main/errors.ts';
 import type { InvokeHandlers } from '../../../../main/ipc/handlers.ts';
 import { createRouter } from '../../../../main/ipc/router.ts';
+import { unavailableHandlers } from '../../../fakes/handlers.ts';
 import { createRecordingLogger } from '../../../fakes/logger.ts';
 import { FakeIpcMain, eventFrom, topFrame } from '../../../fakes/ipc-main.ts';
 
@@ -32,7 +33,7 @@ function setup(handlers: Partial<InvokeHandlers> = {}, validateResponses = true)
     ipc,
     appOrigin: APP_ORIGIN,
     senders: { isTrusted: (id) => trusted.has(id) },
-    handlers: { 'app.info': appInfo, ...handlers },
+    handlers: { ...unavailableHandlers(), 'app.info': appInfo, ...handlers },
     log,
     validateResponses,
   });
@@ -149,7 +150,7 @@ describe('IPC router', () => {
       ipc,
       appOrigin: 'http://127.0.0.1:5000',
       senders: { isTrusted: () => true },
-      handlers: { 'app.info': () => info },
+      handlers: { ...unavailableHandlers(), 'app.info': () => info },
       log: createRecordingLogger(),
     });
     const ok = await ipc.invoke(
