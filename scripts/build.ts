@@ -38,9 +38,10 @@ const main: InlineConfig = {
   logLevel,
   build: {
     ssr: path.join(root, 'main/index.ts'),
+    // ES2021 lowers class private fields, which the security scanner cannot traverse.
     outDir: path.join(root, 'out/main'),
     emptyOutDir: true,
-    target: 'node24',
+    target: 'es2021',
     sourcemap: true,
     minify: false,
     rolldownOptions: {
@@ -60,7 +61,7 @@ const preload: InlineConfig = {
     ssr: path.join(root, 'preload/index.ts'),
     outDir: path.join(root, 'out/preload'),
     emptyOutDir: true,
-    target: 'node24',
+    target: 'es2021',
     minify: false,
     rolldownOptions: {
       external: ['electron'],

@@ -6,7 +6,7 @@
  * - The lockfile must not contain @electron/remote.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,37 +14,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const problems: string[] = [];
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, embedded newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  row.push(field);
-  if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-  return rows;
-}
 
 /** Where a finding in out/ comes from in the sources, through the bundle's source map. */
 function originalLine(
@@ -79,64 +48,108 @@ function electronVersion(): string {
   return manifest.devDependencies?.electron?.replace(/^[^\d]*/, '') ?? '45.0.0';
 }
 
+interface Finding {
+  readonly id: string;
+  readonly file: string;
+  readonly location: { readonly line: number; readonly column: number };
+  readonly severity: { readonly name: string };
+  readonly sample?: string;
+}
+
+interface ScanReport {
+  readonly issues: readonly Finding[];
+  readonly errors: readonly { file: string; message: string; tolerable: boolean }[];
+}
+
+/**
+ * Copies what ships into a scratch folder: out/main and out/preload (built to ES2021, which the
+ * scanner's parser reads) and the renderer's HTML, whose CSP it checks. The renderer's scripts keep
+ * class private fields (Svelte 5 compiles $state fields to them), which the scanner cannot traverse;
+ * they run without Node or Electron APIs, so the Electron checks have nothing to find there.
+ */
+function stage(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
+  cpSync(path.join(root, 'out/main'), path.join(dir, 'main'), { recursive: true });
+  cpSync(path.join(root, 'out/preload'), path.join(dir, 'preload'), { recursive: true });
+  mkdirSync(path.join(dir, 'renderer'));
+  cpSync(path.join(root, 'out/renderer/index.html'), path.join(dir, 'renderer/index.html'));
+  return dir;
+}
+
 function scan(): void {
   if (!existsSync(path.join(root, 'out/main/index.js'))) {
     problems.push('out/ is missing: run `npm run build` first');
     return;
   }
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
-  const report = path.join(workDir, 'report.csv');
+  const staged = stage();
   try {
     const run = spawnSync(
       process.execPath,
       [
         path.join(root, 'scripts/security/electronegativity-offline.cjs'),
-        ...['-i', path.join(root, 'out'), '-e', electronVersion()],
-        ...['-x', 'AvailableSecurityFixesGlobalCheck', '-o', report],
+        staged,
+        electronVersion(),
       ],
-      { cwd: workDir, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' }, timeout: 120_000 },
+      {
+        cwd: staged,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'en-US' },
+        timeout: 180_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
-    if (run.status !== 0 || !existsSync(report)) {
+    if (run.status !== 0) {
       problems.push(
         `electronegativity did not run (exit ${run.status}): ${run.stderr.slice(-2000)}`,
       );
       return;
     }
-    const [header, ...rows] = parseCsv(readFileSync(report, 'utf8'));
-    const column = (name: string) => header?.findIndex((cell) => cell.trim() === name) ?? -1;
-    const [issue, severity, file, location, sample] = [
-      'issue',
-      'severity',
-      'filename',
-      'location',
-      'sample',
-    ].map(column);
-    console.log(`Electronegativity: ${rows.length} finding(s) in out/`);
-    for (const row of rows) {
-      const level = (row[severity ?? -1] ?? '').toUpperCase();
-      const where = `${path.relative(root, row[file ?? -1] ?? '')}:${row[location ?? -1] ?? ''}`;
-      const line = `  ${level.padEnd(13)} ${row[issue ?? -1]} ${where}  ${(row[sample ?? -1] ?? '').slice(0, 100)}`;
-      console.log(line);
-      const check = row[issue ?? -1] ?? '';
+    const report = JSON.parse(run.stdout) as ScanReport;
+    for (const error of report.errors) {
+      // A file the scanner cannot read hides its findings, so it fails the gate.
+      if (!error.tolerable)
+        problems.push(
+          `electronegativity could not parse ${path.relative(staged, error.file)}: ${error.message}`,
+        );
+    }
+    console.log(
+      `Electronegativity: ${report.issues.length} finding(s) in main, preload and the renderer's HTML`,
+    );
+    for (const finding of report.issues) {
+      const level = finding.severity.name.toUpperCase();
+      const builtFile = path.isAbsolute(finding.file)
+        ? finding.file
+        : path.join(staged, finding.file);
+      const shown =
+        finding.file === 'N/A'
+          ? 'global'
+          : `${path.relative(staged, builtFile)}:${finding.location.line}`;
+      console.log(
+        `  ${level.padEnd(13)} ${finding.id} ${shown}  ${(finding.sample ?? '').slice(0, 100)}`,
+      );
       if (level === 'HIGH') {
-        problems.push(`${check} (HIGH) at ${where}: high-severity findings must be fixed`);
+        problems.push(`${finding.id} (HIGH) at ${shown}: high-severity findings must be fixed`);
       } else if (level === 'MEDIUM') {
-        const [lineText, columnText] = (row[location ?? -1] ?? '').split(':');
-        const source = originalLine(row[file ?? -1] ?? '', Number(lineText), Number(columnText));
-        const reason = source ? reviewReason(source, check) : null;
-        const at = source ? `${path.relative(root, source.file)}:${source.line}` : where;
+        // The source map's paths are relative to the file's place in out/, not the scratch copy.
+        const outFile = path.join(root, 'out', path.relative(staged, builtFile));
+        const source =
+          finding.file === 'N/A'
+            ? null
+            : originalLine(outFile, finding.location.line, finding.location.column);
+        const reason = source ? reviewReason(source, finding.id) : null;
+        const at = source ? `${path.relative(root, source.file)}:${source.line}` : shown;
         if (reason) {
           console.log(`                reviewed at ${at}: ${reason}`);
         } else {
           problems.push(
-            `${check} (MEDIUM) at ${at}: fix it, or review it in place with ` +
-              `\`// eng-disable ${check}: <reason>\` on or above that line`,
+            `${finding.id} (MEDIUM) at ${at}: fix it, or review it in place with ` +
+              `\`// eng-disable ${finding.id}: <reason>\` on or above that line`,
           );
         }
       }
     }
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    rmSync(staged, { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { safeEqual } from './random.ts';
 import type { OAuthClient } from './clients.ts';
+import { PAGE_CSS_HASH } from './pages.ts';
 
 /** Largest request body accepted; beyond it the endpoint answers 413. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -88,7 +89,7 @@ export function sendOAuthError(res: ServerResponse, body: OAuthErrorBody): void 
 }
 
 /**
- * Writes an HTML page. The policy allows inline styles only; `formTargets` widens form-action
+ * Writes an HTML page. The policy allows only the pages' own stylesheet, by hash; `formTargets` widens form-action
  * because Chromium applies form-action to the redirect that follows a form post, so the consent
  * form must also allow the app's redirect URI. Pages may not be framed (clickjacking of Allow).
  */
@@ -102,7 +103,7 @@ export function sendHtml(
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
-    'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    'Content-Security-Policy': `default-src 'none'; style-src ${PAGE_CSS_HASH}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',

@@ -1,8 +1,9 @@
 /**
  * The OAuth emulator's HTML pages (consent, device code entry, errors) in Russian and English.
- * Self-contained: inline styles only, no scripts, no external resources. Every interpolated value
+ * Self-contained: one stylesheet allowed by its hash, no scripts, no external resources. Every interpolated value
  * goes through `escapeHtml`.
  */
+import { createHash } from 'node:crypto';
 import type { OAuthUser } from './clients.ts';
 
 /** Page language. */
@@ -83,18 +84,24 @@ function fill(template: string, values: Record<string, string>): string {
   return escapeHtml(template).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-function layout(lang: Lang, heading: string, body: string): string {
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(TEXT[lang].title)}</title>
-<style>
+/** The pages' only stylesheet; its hash is what the CSP allows (no 'unsafe-inline'). */
+export const PAGE_CSS = `
 body{font:16px/1.4 system-ui,sans-serif;background:#f5f5f5;margin:0;padding:2rem}
 main{max-width:28rem;margin:auto;background:#fff;border-radius:12px;padding:1.5rem 2rem}
 h1{font-size:1.4rem}button{font:inherit;padding:.5rem 1.2rem;margin-right:.5rem;border-radius:8px}
 .allow{background:#fc3f1d;color:#fff;border:0}.code{font:2rem monospace;letter-spacing:.2em}
 .error{color:#c00}
-</style></head>
+`;
+
+/** CSP source for {@link PAGE_CSS}. */
+export const PAGE_CSS_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}'`;
+
+function layout(lang: Lang, heading: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(TEXT[lang].title)}</title>
+<style>${PAGE_CSS}</style></head>
 <body><main><h1>${escapeHtml(heading)}</h1>
 ${body}
 </main></body></html>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_CSS_HASH } from '../../../../../main/emulator/oauth/pages.ts';
 import {
   DESKTOP,
   WEB,
@@ -49,7 +50,8 @@ describe('authorization code + PKCE', () => {
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("style-src 'unsafe-inline'");
+    expect(csp).toContain(`style-src ${PAGE_CSS_HASH}`);
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("form-action 'self' http://127.0.0.1:49152");
     const html = await page.text();
     expect(html).toContain('Tracker Desktop');
