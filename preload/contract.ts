@@ -92,6 +92,78 @@ export const WorkspaceStateSchema = v.variant('status', [
 /** {@link WorkspaceStateSchema} as a type. */
 export type WorkspaceState = v.InferOutput<typeof WorkspaceStateSchema>;
 
+/** Organization kinds: Yandex 360 (X-Org-ID) or Yandex Cloud (X-Cloud-Org-ID). */
+export const OrgKindSchema = v.picklist(['360', 'cloud']);
+
+/** An organization id as the user types it: trimmed, printable, bounded. */
+const OrgIdSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(64),
+  v.regex(/^[\w.-]+$/),
+);
+
+/** Where the organization kind comes from: detected by probing, or forced by the user. */
+export const OrgChoiceSchema = v.object({
+  id: OrgIdSchema,
+  kind: v.picklist(['auto', '360', 'cloud']),
+});
+
+/** How secrets are kept on this machine. */
+export const SecretStorageSchema = v.object({
+  /** `os`: encrypted by the OS keychain; `weak`: no keyring (Linux basic_text); `memory`: session only. */
+  kind: v.picklist(['os', 'weak', 'memory']),
+  /** Whether the user allowed persisting with the weak backend. */
+  weakOptIn: v.boolean(),
+});
+
+/** A device-code sign-in waiting for the user. */
+export const DeviceCodeSchema = v.object({
+  userCode: v.string(),
+  verificationUrl: v.string(),
+  /** Epoch ms when the code expires. */
+  expiresAt: v.number(),
+});
+
+/** The sign-in state machine as the renderer sees it; never a token. */
+export const AuthStateSchema = v.variant('status', [
+  v.object({
+    status: v.literal('signedOut'),
+    storage: SecretStorageSchema,
+    /** Why the user is signed out (refresh failed, token revoked, …), when it was not their choice. */
+    reason: v.optional(IpcErrorSchema),
+  }),
+  v.object({
+    status: v.literal('signingIn'),
+    method: v.picklist(['loopback', 'device', 'token']),
+    storage: SecretStorageSchema,
+    device: v.optional(DeviceCodeSchema),
+  }),
+  v.object({
+    status: v.literal('signedIn'),
+    storage: SecretStorageSchema,
+    user: WorkspaceUserSchema,
+    org: v.object({ id: v.string(), kind: OrgKindSchema }),
+  }),
+]);
+
+/** {@link AuthStateSchema} as a type. */
+export type AuthState = v.InferOutput<typeof AuthStateSchema>;
+
+/** A pasted credential: an OAuth token, or an IAM token for a Cloud organization. */
+export const PastedTokenSchema = v.object({
+  token: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(10),
+    v.maxLength(4096),
+    v.regex(/^[\x21-\x7e]+$/),
+  ),
+  tokenKind: v.picklist(['oauth', 'iam']),
+  org: OrgChoiceSchema,
+});
+
 /** Shape of one invoke channel's entry. */
 export interface InvokeSpec {
   readonly request: v.GenericSchema;
@@ -107,6 +179,16 @@ export const invokeContract = {
   'workspace.state': { request: NoRequest, response: WorkspaceStateSchema },
   'workspace.openDemo': { request: NoRequest, response: WorkspaceStateSchema },
   'workspace.close': { request: NoRequest, response: WorkspaceStateSchema },
+  'auth.state': { request: NoRequest, response: AuthStateSchema },
+  /** Sign in with Yandex in the system browser (loopback redirect with PKCE); resolves when done. */
+  'auth.signIn': { request: v.object({ org: OrgChoiceSchema }), response: AuthStateSchema },
+  /** Start a device-code sign-in; resolves at once with the code to show, completes via events. */
+  'auth.startDevice': { request: v.object({ org: OrgChoiceSchema }), response: AuthStateSchema },
+  'auth.pasteToken': { request: PastedTokenSchema, response: AuthStateSchema },
+  'auth.cancel': { request: NoRequest, response: AuthStateSchema },
+  'auth.signOut': { request: v.object({ clearCache: v.boolean() }), response: AuthStateSchema },
+  /** Allow (or stop) persisting secrets without an OS keyring. */
+  'auth.allowWeakStorage': { request: v.object({ allow: v.boolean() }), response: AuthStateSchema },
 } as const satisfies Record<string, InvokeSpec>;
 
 /**
@@ -116,6 +198,7 @@ export const invokeContract = {
 export const eventContract = {
   'app.online': OnlineStateSchema,
   'workspace.changed': WorkspaceStateSchema,
+  'auth.changed': AuthStateSchema,
 } as const satisfies Record<string, v.GenericSchema>;
 
 /** Name of an invoke channel, without prefix. */

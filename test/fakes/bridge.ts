@@ -2,12 +2,14 @@
  * An in-memory `window.tracker` for renderer tests. It is the real preload bridge (`buildBridge`)
  * over a fake ipcRenderer, so it has exactly the contract's shape, grows with every new channel,
  * and behaves like the real one (payload-only listeners, idempotent unsubscribe). Invoke channels
- * answer from per-channel handlers; a test emits events as main would.
+ * answer from per-channel handlers; a test emits events as main would. The `workspace.*` and
+ * `auth.*` channels run small scripted state machines that emit their `changed` events.
  */
 import { buildBridge, type IpcRendererLike } from '../../preload/build-bridge.ts';
 import {
   CHANNEL_PREFIX,
   type AppInfo,
+  type AuthState,
   type EventChannel,
   type EventPayload,
   type InvokeChannel,
@@ -41,6 +43,23 @@ export const WORKSPACE_READY_FIXTURE = {
   counts: { assignedOpen: 17, total: 2000 },
 } as const satisfies WorkspaceState;
 
+/** The `signedIn` state the fake's sign-in flows reach for org `8230917` with auto-detection. */
+export const AUTH_SIGNED_IN_FIXTURE = {
+  status: 'signedIn',
+  storage: { kind: 'os', weakOptIn: false },
+  user: { login: 'alex.smirnov', display: 'Alexey Smirnov' },
+  org: { id: '8230917', kind: '360' },
+} as const satisfies AuthState;
+
+/** The device code the fake's `auth.startDevice` shows; `expiresAt` is set per call. */
+export const DEVICE_CODE_FIXTURE = {
+  userCode: 'WDJB-MJHT',
+  verificationUrl: 'https://oauth.yandex.ru/device',
+} as const;
+
+/** How long the fake's device codes stay valid. */
+export const DEVICE_CODE_TTL_MS = 5 * 60_000;
+
 /** Answers one invoke channel, as main's handler plus router would. */
 export type FakeHandler<K extends InvokeChannel> = (
   request: InvokeRequest<K>,
@@ -61,7 +80,24 @@ export interface FakeBridgeOptions {
   readonly workspace?: WorkspaceState;
   /** What `workspace.openDemo` ends in (default {@link WORKSPACE_READY_FIXTURE}). */
   readonly demoWorkspace?: WorkspaceState;
+  /** The auth state before any call (default signed out, OS-protected storage). */
+  readonly auth?: AuthState;
+  /** The user every successful sign-in reaches (default the fixture's). */
+  readonly authUser?: AuthUser;
+  /** The kind an `auto` organization is detected as (default `360`). */
+  readonly detectedOrgKind?: '360' | 'cloud';
+  /**
+   * `instant` (default): `auth.signIn` completes at once, as if the browser came back immediately.
+   * `manual`: it stays `signingIn` until the test calls `finishSignIn()`, `failSignIn()` or the code
+   * under test calls `auth.cancel`. Device-code sign-ins are always manual.
+   */
+  readonly loopback?: 'instant' | 'manual';
+  /** Makes `auth.pasteToken` fail with this error (the state goes back to signed out). */
+  readonly pasteTokenError?: IpcError;
 }
+
+/** A signed-in user as the contract shows it. */
+export type AuthUser = Extract<AuthState, { status: 'signedIn' }>['user'];
 
 /** A fake bridge plus the handles a test drives it with. */
 export interface FakeBridge {
@@ -79,6 +115,12 @@ export interface FakeBridge {
   emitOnline(state: OnlineState): void;
   /** Current listeners of `channel` (default `app.online`), to check subscriptions are released. */
   listenerCount(channel?: EventChannel): number;
+  /** The fake's current auth state. */
+  authState(): AuthState;
+  /** Completes the pending loopback or device sign-in as signed in; false if none is pending. */
+  finishSignIn(): boolean;
+  /** Ends the pending sign-in as signed out with `reason`; false if none is pending. */
+  failSignIn(reason: IpcError): boolean;
 }
 
 /** A successful call result. */
@@ -130,6 +172,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     return setWorkspace(options.demoWorkspace ?? WORKSPACE_READY_FIXTURE);
   });
   setHandler('workspace.close', () => setWorkspace({ status: 'none' }));
+
+  const auth = createAuthMachine(options, (state) => emit('auth.changed', state));
+  setHandler('auth.state', () => ok(auth.state()));
+  setHandler('auth.signIn', ({ org }) => auth.signIn(org));
+  setHandler('auth.startDevice', ({ org }) => auth.startDevice(org));
+  setHandler('auth.pasteToken', (request) => auth.pasteToken(request));
+  setHandler('auth.cancel', () => auth.cancel());
+  setHandler('auth.signOut', () => auth.signOut());
+  setHandler('auth.allowWeakStorage', ({ allow }) => auth.allowWeakStorage(allow));
   for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(channel, handler as AnyHandler);
   }
@@ -178,5 +229,95 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     emit,
     emitOnline: (state) => emit('app.online', state),
     listenerCount: (channel = 'app.online') => listeners.get(channel)?.size ?? 0,
+    authState: () => auth.state(),
+    finishSignIn: () => auth.finish(),
+    failSignIn: (reason) => auth.fail(reason),
+  };
+}
+
+type OrgChoice = InvokeRequest<'auth.signIn'>['org'];
+type AuthResult = IpcResult<AuthState>;
+
+/**
+ * The scripted sign-in state machine behind the fake's `auth.*` channels: signed out → signing in
+ * (loopback, device or token) → signed in, with cancel, sign-out and the weak-storage opt-in.
+ */
+function createAuthMachine(options: FakeBridgeOptions, changed: (state: AuthState) => void) {
+  let state: AuthState = options.auth ?? {
+    status: 'signedOut',
+    storage: { kind: 'os', weakOptIn: false },
+  };
+  // The org of the sign-in in progress, and how to answer a loopback `auth.signIn` still waiting.
+  let pending: { org: OrgChoice; settle?: (result: AuthResult) => void } | null = null;
+
+  const set = (next: AuthState): AuthResult => {
+    state = next;
+    changed(next);
+    return ok(next);
+  };
+  const signedIn = (org: OrgChoice, kind?: '360' | 'cloud'): AuthState => ({
+    status: 'signedIn',
+    storage: state.storage,
+    user: options.authUser ?? AUTH_SIGNED_IN_FIXTURE.user,
+    org: {
+      id: org.id.trim(),
+      kind: kind ?? (org.kind === 'auto' ? (options.detectedOrgKind ?? '360') : org.kind),
+    },
+  });
+  // Ends the waiting flow: the state changes first (with its event), then `auth.signIn` answers.
+  const settle = (next: AuthState): boolean => {
+    if (!pending) return false;
+    const { settle: answer } = pending;
+    pending = null;
+    const result = set(next);
+    answer?.(result);
+    return true;
+  };
+  const busy = () => fail('E_BAD_REQUEST', 'a sign-in is already in progress');
+
+  return {
+    state: () => state,
+    signIn(org: OrgChoice): AuthResult | Promise<AuthResult> {
+      if (state.status === 'signingIn') return busy();
+      set({ status: 'signingIn', method: 'loopback', storage: state.storage });
+      if (options.loopback !== 'manual') return set(signedIn(org));
+      return new Promise<AuthResult>((resolve) => (pending = { org, settle: resolve }));
+    },
+    startDevice(org: OrgChoice): AuthResult {
+      if (state.status === 'signingIn') return busy();
+      pending = { org };
+      return set({
+        status: 'signingIn',
+        method: 'device',
+        storage: state.storage,
+        device: { ...DEVICE_CODE_FIXTURE, expiresAt: Date.now() + DEVICE_CODE_TTL_MS },
+      });
+    },
+    pasteToken(request: InvokeRequest<'auth.pasteToken'>): AuthResult {
+      if (state.status === 'signingIn') return busy();
+      if (request.tokenKind === 'iam' && request.org.kind === '360') {
+        return fail('E_BAD_REQUEST', 'an IAM token needs a Yandex Cloud organization');
+      }
+      set({ status: 'signingIn', method: 'token', storage: state.storage });
+      if (options.pasteTokenError) {
+        set({ status: 'signedOut', storage: state.storage });
+        return { ok: false, error: options.pasteTokenError };
+      }
+      return set(signedIn(request.org, request.tokenKind === 'iam' ? 'cloud' : undefined));
+    },
+    /** Stops a sign-in in progress (a waiting `auth.signIn` answers signed out); else a no-op. */
+    cancel(): AuthResult {
+      settle({ status: 'signedOut', storage: state.storage });
+      return ok(state);
+    },
+    signOut(): AuthResult {
+      if (settle({ status: 'signedOut', storage: state.storage })) return ok(state);
+      return set({ status: 'signedOut', storage: state.storage });
+    },
+    allowWeakStorage(allow: boolean): AuthResult {
+      return set({ ...state, storage: { ...state.storage, weakOptIn: allow } });
+    },
+    finish: () => (pending ? settle(signedIn(pending.org)) : false),
+    fail: (reason: IpcError) => settle({ status: 'signedOut', storage: state.storage, reason }),
   };
 }

@@ -1,8 +1,8 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.svelte';
 import { setBridge } from '../../../renderer/src/lib/bridge.ts';
-import { createFakeBridge } from '../../fakes/bridge.ts';
+import { AUTH_SIGNED_IN_FIXTURE, createFakeBridge } from '../../fakes/bridge.ts';
 
 afterEach(() => {
   setBridge(null);
@@ -53,32 +53,135 @@ describe('App', () => {
 
   it('shows the core error with a retry button when there is no bridge at all', async () => {
     render(App);
-    // Both panels report the missing core, each with its own retry.
+    // The info panel and the sign-in screen each report the missing core, each with its own retry.
     const info = within(screen.getByTestId('app-info'));
     expect((await info.findByRole('alert')).textContent).toContain('E_UNAVAILABLE');
     expect(info.getByRole('button', { name: 'Try again' })).toBeTruthy();
-    const workspace = within(screen.getByTestId('workspace'));
-    expect((await workspace.findByRole('alert')).textContent).toContain('E_UNAVAILABLE');
+    const signIn = within(await screen.findByTestId('signin'));
+    const error = signIn.getByTestId('signin-error');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('Couldn’t reach the app core');
+    expect(error.textContent).toContain('E_UNAVAILABLE');
+    expect(within(error).getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // The demo workspace cannot open either, and says so next to its button.
+    expect(signIn.getByTestId('signin-demo-error').textContent).toContain('E_UNAVAILABLE');
   });
 
-  it('shows the workspace panel above the app info and follows workspace events while mounted', async () => {
+  it('shows the sign-in screen, with the demo button, above the app info while signed out', async () => {
     const fake = createFakeBridge();
     setBridge(fake.bridge);
     const { unmount } = render(App);
-    const panel = screen.getByTestId('workspace');
-    expect(screen.getByRole('main').contains(panel)).toBe(true);
+    const signIn = await screen.findByTestId('signin');
+    expect(screen.getByRole('main').contains(signIn)).toBe(true);
+    expect(screen.getByRole('region', { name: 'Sign in to Yandex Tracker' })).toBe(signIn);
     expect(
-      panel.compareDocumentPosition(screen.getByTestId('app-info')) &
+      signIn.compareDocumentPosition(screen.getByTestId('app-info')) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Open the demo workspace' })).toBeTruthy();
+    expect(screen.queryByTestId('workspace')).toBeNull();
+    expect(screen.queryByTestId('account-menu')).toBeNull();
+    const open = screen.getByRole('button', { name: 'Open the demo workspace' });
+    expect(open.getAttribute('data-testid')).toBe('workspace-open-demo');
+    expect(fake.calls('auth.state')).toHaveLength(1);
     expect(fake.calls('workspace.state')).toHaveLength(1);
+    expect(fake.listenerCount('auth.changed')).toBe(1);
     expect(fake.listenerCount('workspace.changed')).toBe(1);
 
-    screen.getByTestId('workspace-open-demo').click();
+    unmount();
+    expect(fake.listenerCount('auth.changed')).toBe(0);
+    expect(fake.listenerCount('workspace.changed')).toBe(0);
+  });
+
+  it('opens the demo from the sign-in screen into the workspace panel, and back on close', async () => {
+    const fake = createFakeBridge();
+    setBridge(fake.bridge);
+    const { unmount } = render(App);
+    (await screen.findByTestId('workspace-open-demo')).click();
     expect((await screen.findByTestId('workspace-user')).textContent).toContain('Alexey Smirnov');
+    expect(screen.queryByTestId('signin')).toBeNull();
+    expect(screen.getByTestId('app-info')).toBeTruthy();
+    // The demo is not a sign-in: no account menu.
+    expect(screen.queryByTestId('account-menu')).toBeNull();
+    // The button that had the focus is gone; the new screen's heading takes it.
+    const heading = screen.getByRole('heading', { name: 'Demo workspace' });
+    await expect.poll(() => document.activeElement).toBe(heading);
+
+    screen.getByTestId('workspace-close').click();
+    expect(await screen.findByTestId('signin')).toBeTruthy();
+    expect(screen.getByTestId('workspace-open-demo')).toBeTruthy();
 
     unmount();
     expect(fake.listenerCount('workspace.changed')).toBe(0);
+  });
+
+  it('shows neither screen until main has said whether someone is signed in', async () => {
+    const fake = createFakeBridge({ auth: AUTH_SIGNED_IN_FIXTURE });
+    const release = fake.hold('auth.state');
+    setBridge(fake.bridge);
+    render(App);
+    await screen.findByTestId('app-version');
+    expect(screen.queryByTestId('signin')).toBeNull();
+    expect(screen.queryByTestId('workspace')).toBeNull();
+    expect(screen.getByRole('main').textContent).toContain('Loading…');
+    release();
+    expect(await screen.findByTestId('workspace')).toBeTruthy();
+    expect(screen.queryByTestId('signin')).toBeNull();
+  });
+
+  it('goes from signing in to the workspace with the account in the header, and back on sign-out', async () => {
+    const fake = createFakeBridge();
+    setBridge(fake.bridge);
+    render(App);
+    const org = (await screen.findByTestId('signin-org')) as HTMLInputElement;
+    await fireEvent.input(org, { target: { value: 'acme-org' } });
+    screen.getByTestId('signin-browser').click();
+
+    const account = await screen.findByTestId('account-menu');
+    expect(screen.getByRole('banner').contains(account)).toBe(true);
+    expect(account.textContent).toContain('Alexey Smirnov');
+    expect(account.textContent).toContain('acme-org · Yandex 360');
+    expect(screen.getByTestId('workspace')).toBeTruthy();
+    expect(screen.queryByTestId('signin')).toBeNull();
+    expect(fake.calls('auth.signIn')).toEqual([{ org: { id: 'acme-org', kind: 'auto' } }]);
+
+    screen.getByTestId('account-signout').click();
+    (await screen.findByTestId('signout-confirm')).click();
+    expect(await screen.findByTestId('signin')).toBeTruthy();
+    expect(screen.queryByTestId('account-menu')).toBeNull();
+    expect(fake.calls('auth.signOut')).toEqual([{ clearCache: false }]);
+    const heading = screen.getByRole('heading', { name: 'Sign in to Yandex Tracker' });
+    await expect.poll(() => document.activeElement).toBe(heading);
+  });
+
+  it('follows auth events: a sign-out by main shows the sign-in screen with the reason', async () => {
+    const fake = createFakeBridge({ auth: AUTH_SIGNED_IN_FIXTURE });
+    setBridge(fake.bridge);
+    render(App, { props: { locale: 'ru' } });
+    expect(await screen.findByTestId('account-menu')).toBeTruthy();
+    fake.emit('auth.changed', {
+      status: 'signedOut',
+      storage: { kind: 'os', weakOptIn: false },
+      reason: { code: 'E_UNAUTHORIZED', message: 'refresh token revoked' },
+    });
+    const reason = await screen.findByTestId('signin-reason');
+    expect(reason.textContent).toContain(
+      'Вы вышли из учётной записи: Токен недействителен или истёк. Войдите заново.',
+    );
+    expect(screen.queryByTestId('account-menu')).toBeNull();
+  });
+
+  it('keeps the weak-storage banner and its opt-in above the workspace once signed in', async () => {
+    const fake = createFakeBridge({
+      auth: { ...AUTH_SIGNED_IN_FIXTURE, storage: { kind: 'weak', weakOptIn: false } },
+    });
+    setBridge(fake.bridge);
+    render(App);
+    const banner = await screen.findByTestId('storage-banner');
+    expect(
+      banner.compareDocumentPosition(screen.getByTestId('workspace')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    within(banner).getByRole('checkbox').click();
+    await expect.poll(() => fake.calls('auth.allowWeakStorage')).toEqual([{ allow: true }]);
   });
 });
