@@ -4,6 +4,9 @@ import type { InvokeHandlers } from './ipc/handlers.ts';
 import { createRouter, type Router } from './ipc/router.ts';
 import type { Logger } from './log/types.ts';
 import type { Platform } from './platform/types.ts';
+import { startSession } from './session/bootstrap.ts';
+import { authHandlers } from './session/handlers.ts';
+import type { SessionService } from './session/service.ts';
 import { createWorkspaceService, type WorkspaceService } from './workspace/service.ts';
 
 /** Settings of one app instance that do not come from the host. */
@@ -20,6 +23,8 @@ export interface TrackerApp {
   readonly router: Router;
   readonly events: EventEmitter;
   readonly workspace: WorkspaceService;
+  /** The session, once its secret store and remembered account are loaded. */
+  readonly session: Promise<SessionService>;
   /** The app.info answer, also used by the hosts for diagnostics. */
   info(): AppInfo;
   /** Stops everything; resolves once servers and timers are closed. */
@@ -57,7 +62,12 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     demo: { fetch: platform.fetch, language },
   });
 
+  const session = startSession({ platform, events, log, workspace, language });
+  // A failed start (unreadable data folder) is logged; auth calls then answer with its error.
+  session.catch((error: unknown) => log.error('session failed to start', { error }));
+
   const handlers = {
+    ...authHandlers(session),
     'app.info': () => info(),
     'workspace.state': () => workspace.state(),
     'workspace.openDemo': () => workspace.openDemo(),
@@ -88,9 +98,11 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     router,
     events,
     workspace,
+    session,
     info,
     async dispose() {
       for (const dispose of disposers.splice(0).reverse()) dispose();
+      await session.then((s) => s.dispose()).catch(() => undefined);
       await workspace.dispose();
     },
   };

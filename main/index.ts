@@ -4,9 +4,20 @@
  * Startup is a function over the Electron modules so tests can run it against a fake 'electron'.
  */
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type * as Electron from 'electron';
 import { createApp, type TrackerApp } from './app.ts';
+import { validateOAuthBase } from './auth/index.ts';
 import {
   createLogger,
   createRotatingFileSink,
@@ -29,11 +40,22 @@ export const APP_USER_MODEL_ID = 'ru.tracker.desktop';
 /** The Electron modules the entry uses. */
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'net' | 'powerMonitor' | 'protocol' | 'session' | 'shell'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'net'
+  | 'powerMonitor'
+  | 'protocol'
+  | 'safeStorage'
+  | 'session'
+  | 'shell'
 >;
 
 /** The process fields the entry uses; injectable so tests keep their own error handlers. */
-export type MainProcess = Pick<NodeJS.Process, 'argv' | 'platform' | 'arch' | 'versions' | 'on'> & {
+export type MainProcess = Pick<
+  NodeJS.Process,
+  'argv' | 'platform' | 'arch' | 'versions' | 'on' | 'env'
+> & {
   readonly stderr: { write(chunk: string): unknown };
 };
 
@@ -52,6 +74,17 @@ const bundleDir = new URL('.', import.meta.url);
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', bundleDir));
 /** The renderer build: out/renderer. */
 const rendererRoot = fileURLToPath(new URL('../renderer', bundleDir));
+
+/** The origin of a configured OAuth server (TRACKER_OAUTH_BASE), which the browser may open. */
+function oauthOrigins(env: NodeJS.ProcessEnv): string[] {
+  const base = env.TRACKER_OAUTH_BASE;
+  if (!base) return [];
+  try {
+    return [new URL(validateOAuthBase(base)).origin];
+  } catch {
+    return [];
+  }
+}
 
 /** Logs crashes instead of dying; the logger redacts whatever the error carries. */
 function installProcessGuards(proc: MainProcess, log: () => Logger): void {
@@ -98,7 +131,12 @@ export async function main(
     log = rootLog;
 
     const defaultSession = electron.session.defaultSession;
-    const openExternal = createOpenExternal(electron.shell, log.child({ scope: 'links' }));
+    const extraOrigins = oauthOrigins(proc.env);
+    const openExternal = createOpenExternal(
+      electron.shell,
+      log.child({ scope: 'links' }),
+      extraOrigins,
+    );
     // The default session only exists once ready; hardening precedes every window either way.
     hardenApp(electronApp, defaultSession, log.child({ scope: 'security' }), {
       appOrigin: APP_ORIGIN,
@@ -118,6 +156,9 @@ export async function main(
       registry,
       log,
       process: proc,
+      safeStorage: electron.safeStorage,
+      env: proc.env,
+      extraOrigins,
     });
     const core = createApp(platform, { log, demo: proc.argv.includes('--demo') });
 
@@ -170,6 +211,7 @@ export const started: Promise<MainHandle | null> = main({
   net,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
   shell,
 });

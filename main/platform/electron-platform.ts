@@ -3,6 +3,8 @@
  * (system proxy, OS certificate store), IPC over `ipcMain`, links through `shell` behind the
  * allowlist, and trust decisions from the window registry.
  */
+import { hostname } from 'node:os';
+import type { SafeStorageLike } from '../secrets/index.ts';
 import type { App, IpcMain, Net, Shell } from 'electron';
 import { AppError } from '../errors.ts';
 import type { IpcMainLike } from '../ipc/types.ts';
@@ -35,6 +37,11 @@ export interface ElectronPlatformDeps {
   readonly log: Logger;
   readonly process?: HostProcess;
   readonly pollMs?: number;
+  /** Electron's safeStorage (async API); null when the app should keep secrets in memory. */
+  readonly safeStorage: SafeStorageLike | null;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Exact origins besides the allowlist the browser may open (a configured OAuth server). */
+  readonly extraOrigins?: readonly string[];
 }
 
 /** The platform plus what only its owner may call. */
@@ -60,9 +67,10 @@ export function describeUrl(raw: unknown): { scheme: string; host: string } {
 export function createOpenExternal(
   shell: Pick<Shell, 'openExternal'>,
   log: Logger,
+  extraOrigins: readonly string[] = [],
 ): (url: string) => Promise<void> {
   return async (url) => {
-    const allowed = allowedExternalUrl(url);
+    const allowed = allowedExternalUrl(url, undefined, extraOrigins);
     if (allowed === null) {
       log.warn('refused to open external URL', describeUrl(url));
       throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
@@ -172,7 +180,10 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlat
     renderers: deps.registry,
     network,
     fetch: adaptFetch(deps.net),
-    openExternal: createOpenExternal(deps.shell, deps.log),
+    openExternal: createOpenExternal(deps.shell, deps.log, deps.extraOrigins),
+    safeStorage: deps.safeStorage,
+    env: deps.env,
+    deviceName: `Tracker Desktop (${hostname()})`,
     dispose() {
       network.dispose();
     },

@@ -5,6 +5,7 @@
  */
 import type { IpcMainLike, RendererSink, SenderRegistry } from '../ipc/types.ts';
 import type { Unsubscribe } from '../../preload/contract.ts';
+import type { SafeStorageLike } from '../secrets/index.ts';
 
 /** Name, version and locale of the running app. */
 export interface AppIdentity {
@@ -57,4 +58,10 @@ export interface Platform {
   readonly fetch: typeof globalThis.fetch;
   /** Opens an allowlisted https URL in the user's browser. */
   openExternal(url: string): Promise<void>;
+  /** The OS encryption for secrets (Electron's safeStorage); null keeps secrets in memory. */
+  readonly safeStorage: SafeStorageLike | null;
+  /** Environment the app reads its overrides from (TRACKER_CLIENT_ID, TRACKER_API_BASE, …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A name for this machine, shown in the user's Yandex ID device list. */
+  readonly deviceName: string;
 }

@@ -25,10 +25,13 @@ export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [
 /**
  * Returns the normalized URL when it may be opened externally, else null. Compares the parsed
  * hostname exactly, so `tracker.yandex.ru.evil.com` and `evil.com/#tracker.yandex.ru` are refused.
+ * `extraOrigins` are exact origins configured by the user or a test (a self-hosted OAuth server, the
+ * local emulator); they are matched by origin, scheme and port included.
  */
 export function allowedExternalUrl(
   raw: string,
   allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST,
+  extraOrigins: readonly string[] = [],
 ): string | null {
   if (typeof raw !== 'string' || raw.length > 4096) return null;
   let url: URL;
@@ -36,6 +39,13 @@ export function allowedExternalUrl(
     url = new URL(raw);
   } catch {
     return null;
+  }
+  if (url.username !== '' || url.password !== '') return null;
+  if (
+    extraOrigins.includes(url.origin) &&
+    (url.protocol === 'https:' || url.protocol === 'http:')
+  ) {
+    return url.toString();
   }
   if (url.protocol !== 'https:') return null;
   if (url.username !== '' || url.password !== '') return null;

@@ -4,6 +4,8 @@
  * `workspace.changed`; failures become an `error` state with a contract error, never a throw.
  */
 import type { WorkspaceState } from '../../preload/contract.ts';
+
+type WorkspaceUser = { readonly login: string; readonly display: string };
 import { toAppError } from '../api/index.ts';
 import type { TrackerClient } from '../api/index.ts';
 import { isAppError } from '../errors.ts';
@@ -15,6 +17,12 @@ import { openDemoWorkspace, type DemoOptions, type DemoWorkspace } from './demo.
 export interface WorkspaceService {
   state(): WorkspaceState;
   openDemo(): Promise<WorkspaceState>;
+  /** Shows a signed-in Tracker organization (the session layer owns its client and tokens). */
+  openTracker(
+    client: TrackerClient,
+    user: WorkspaceUser,
+    org: { id: string; kind: '360' | 'cloud' },
+  ): Promise<WorkspaceState>;
   close(): Promise<WorkspaceState>;
   /** The signed-in client, when a workspace is ready. */
   client(): TrackerClient | null;
@@ -35,7 +43,21 @@ export function createWorkspaceService(deps: {
   const open = deps.open ?? openDemoWorkspace;
   let current: WorkspaceState = { status: 'none' };
   let demo: DemoWorkspace | null = null;
+  let tracker: TrackerClient | null = null;
   let pending: Promise<WorkspaceState> | null = null;
+
+  async function counts(client: TrackerClient) {
+    const [assignedOpen, total] = await Promise.all([
+      client.issues.count({ query: ASSIGNED_OPEN_QUERY }),
+      client.issues.count({ filter: {} }),
+    ]);
+    return { assignedOpen, total };
+  }
+
+  function failed(error: unknown): WorkspaceState {
+    const appError = isAppError(error) ? error : toAppError(error);
+    return set({ status: 'error', error: appError.toIpcError() });
+  }
 
   function set(next: WorkspaceState): WorkspaceState {
     current = next;
@@ -48,11 +70,7 @@ export function createWorkspaceService(deps: {
     try {
       demo = await open({ ...deps.demo, log });
       const client = demo.client;
-      const [me, assignedOpen, total] = await Promise.all([
-        client.myself(),
-        client.issues.count({ query: ASSIGNED_OPEN_QUERY }),
-        client.issues.count({ filter: {} }),
-      ]);
+      const [me, { assignedOpen, total }] = await Promise.all([client.myself(), counts(client)]);
       log.info('demo workspace ready', { apiBase: demo.emulator.apiBase });
       return set({
         status: 'ready',
@@ -65,8 +83,7 @@ export function createWorkspaceService(deps: {
       log.error('demo workspace failed to open', { error });
       await demo?.close().catch(() => undefined);
       demo = null;
-      const appError = isAppError(error) ? error : toAppError(error);
-      return set({ status: 'error', error: appError.toIpcError() });
+      return failed(error);
     }
   }
 
@@ -78,17 +95,32 @@ export function createWorkspaceService(deps: {
       pending ??= start().finally(() => (pending = null));
       return pending;
     },
+    async openTracker(client, user, org) {
+      await pending?.catch(() => undefined);
+      await demo?.close();
+      demo = null;
+      tracker = client;
+      set({ status: 'opening', kind: 'tracker' });
+      try {
+        return set({ status: 'ready', kind: 'tracker', user, org, counts: await counts(client) });
+      } catch (error) {
+        log.warn('workspace summary failed', { error });
+        return failed(error);
+      }
+    },
     async close() {
       await pending;
       await demo?.close();
       demo = null;
+      tracker = null;
       return set({ status: 'none' });
     },
-    client: () => demo?.client ?? null,
+    client: () => tracker ?? demo?.client ?? null,
     async dispose() {
       await pending?.catch(() => undefined);
       await demo?.close();
       demo = null;
+      tracker = null;
     },
   };
 }

@@ -4,6 +4,7 @@
  * State lives in {@link fake}; {@link resetFakeElectron} restores it between tests.
  */
 import { EventEmitter } from 'node:events';
+import { createFakeSafeStorage } from './safe-storage.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -345,6 +346,9 @@ export function resetFakeElectron(): void {
 }
 
 /** Default export, for `import electron from 'electron'`. */
+/** The fake `safeStorage`: real AES-GCM with switches (see test/fakes/safe-storage.ts). */
+export const safeStorage = createFakeSafeStorage({ backend: 'gnome_libsecret' });
+
 export default {
   app,
   BrowserWindow,
@@ -356,4 +360,5 @@ export default {
   powerMonitor,
   contextBridge,
   ipcRenderer,
+  safeStorage,
 };

@@ -15,6 +15,8 @@ export interface NodePlatformOptions {
   readonly locale?: string;
   readonly version?: string;
   readonly fetch?: typeof globalThis.fetch;
+  /** TRACKER_* overrides the core reads (an emulator's API and OAuth bases, a client id). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The Node platform plus the switches tests flip. */
@@ -23,6 +25,11 @@ export interface NodePlatform extends Platform {
   setOnline(online: boolean): void;
   /** Every URL the app asked to open in the browser, in order. */
   readonly openedUrls: readonly string[];
+  /**
+   * The "system browser": tests set it to drive the page (a scripted fetch, or a real Chromium tab
+   * through Playwright). Unset, URLs are only recorded.
+   */
+  browser: ((url: string) => Promise<void>) | null;
 }
 
 /**
@@ -37,7 +44,9 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
   const networkListeners = new Set<(online: boolean) => void>();
   const openedUrls: string[] = [];
 
-  return {
+  const env = options.env ?? {};
+  const extraOrigins = env.TRACKER_OAUTH_BASE ? [new URL(env.TRACKER_OAUTH_BASE).origin] : [];
+  const platform: NodePlatform = {
     host: 'web',
     identity: {
       name: 'Tracker Desktop',
@@ -64,10 +73,15 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
     },
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     async openExternal(url) {
-      const allowed = allowedExternalUrl(url);
+      const allowed = allowedExternalUrl(url, undefined, extraOrigins);
       if (!allowed) throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
       openedUrls.push(allowed);
+      await platform.browser?.(allowed);
     },
+    safeStorage: null,
+    env,
+    deviceName: 'Tracker Desktop (web host)',
+    browser: null,
     setOnline(next) {
       if (next === online) return;
       online = next;
@@ -75,4 +89,5 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
     },
     openedUrls,
   };
+  return platform;
 }

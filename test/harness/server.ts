@@ -21,6 +21,8 @@ export interface HarnessOptions {
   readonly locale?: string;
   /** Open the demo workspace at start, as `npm run demo` does in the app. */
   readonly demo?: boolean;
+  /** TRACKER_* overrides for the core (point it at an emulator). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A running Node host. */
@@ -163,6 +165,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     userData: options.userData,
     locale: options.locale,
     version: await packageVersion(options.root),
+    env: options.env,
   });
   const app = createApp(platform, { log: options.log, strictContract: true, demo: options.demo });
 

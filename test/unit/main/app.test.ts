@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../main/app.ts';
 import type { Platform } from '../../../main/platform/types.ts';
@@ -18,7 +21,7 @@ function fakePlatform() {
       arch: 'x64',
       versions: { node: '24.21.0', electron: '45.5.0', chrome: '142' },
     },
-    paths: { userData: '/nowhere', logs: '/nowhere/logs' },
+    paths: { userData: mkdtempSync(path.join(os.tmpdir(), 'app-test-')), logs: os.tmpdir() },
     appOrigin: 'app://app',
     ipc,
     senders: { isTrusted: (id) => id === 1 },
@@ -32,6 +35,9 @@ function fakePlatform() {
     },
     fetch: () => Promise.reject(new Error('no network in unit tests')),
     openExternal: async () => undefined,
+    safeStorage: null,
+    env: {},
+    deviceName: 'test',
   };
   const setOnline = (value: boolean) => {
     online = value;
@@ -75,14 +81,16 @@ describe('createApp', () => {
   it('emits app.online on network changes and stops after dispose', async () => {
     const { platform, ipc, sent, setOnline, networkListeners } = fakePlatform();
     const app = createApp(platform, { log: createRecordingLogger() });
+    await app.session;
+    const online = () => sent.filter(([channel]) => channel === 'tracker:app.online');
     setOnline(false);
-    expect(sent).toEqual([
+    expect(online()).toEqual([
       ['tracker:app.online', { online: false, changedAt: expect.any(Number) }],
     ]);
     await app.dispose();
     expect(networkListeners.size).toBe(0);
     expect(ipc.handlers.size).toBe(0);
     setOnline(true);
-    expect(sent).toHaveLength(1);
+    expect(online()).toHaveLength(1);
   });
 });

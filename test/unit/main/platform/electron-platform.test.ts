@@ -22,6 +22,8 @@ function build() {
     powerMonitor: electron.powerMonitor,
     registry,
     log,
+    safeStorage: null,
+    env: {},
     process: {
       platform: 'linux',
       arch: 'x64',

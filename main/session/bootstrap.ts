@@ -1,0 +1,92 @@
+/**
+ * Builds the session for a host: settings and the accounts index in the data folder, the secret
+ * store, the OAuth configuration (env TRACKER_* over settings), and the hook that shows the signed-in
+ * organization in the workspace. Then reopens the remembered account.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveAuthConfig, type AuthConfig } from '../auth/index.ts';
+import { DEFAULT_BASE_URL } from '../api/index.ts';
+import { AppError, isAppError } from '../errors.ts';
+import type { EventEmitter } from '../ipc/events.ts';
+import type { Logger } from '../log/types.ts';
+import type { Platform } from '../platform/types.ts';
+import { SettingsStore } from '../settings/store.ts';
+import type { WorkspaceService } from '../workspace/service.ts';
+import { AccountIndex } from './accounts.ts';
+import { openSecretStore } from './open-secrets.ts';
+import { createSessionService, type SessionService } from './service.ts';
+
+/** The folder of one account's local cache (the offline database lives here). */
+export function accountCacheDir(userData: string, key: string): string {
+  return path.join(userData, 'cache', encodeURIComponent(key));
+}
+
+/** Starts the session service and restores the remembered account. */
+export async function startSession(deps: {
+  readonly platform: Platform;
+  readonly events: EventEmitter;
+  readonly log: Logger;
+  readonly workspace: WorkspaceService;
+  readonly language: () => 'ru' | 'en';
+}): Promise<SessionService> {
+  const { platform, log } = deps;
+  const dataDir = platform.paths.userData;
+  const settings = new SettingsStore(dataDir);
+  const secrets = await openSecretStore({
+    safeStorage: platform.safeStorage,
+    platform: platform.runtime.platform as NodeJS.Platform,
+    dataDir,
+    weakOptIn: settings.get('weakSecretsOptIn'),
+    log: log.child({ scope: 'secrets' }),
+  });
+  let auth: AuthConfig | null = null;
+  let authProblem: AppError | undefined;
+  try {
+    auth = resolveAuthConfig(platform.env, {
+      clientId: settings.get('oauthClientId') || undefined,
+      clientSecret: settings.get('oauthClientSecret') || undefined,
+      deviceId: settings.get('deviceId'),
+      deviceName: platform.deviceName,
+    });
+  } catch (error) {
+    authProblem = isAppError(error)
+      ? error
+      : new AppError('E_BAD_REQUEST', 'Sign-in is not configured.');
+    log.info('browser and device sign-in unavailable', { code: authProblem.code });
+  }
+  const session = createSessionService({
+    events: deps.events,
+    log,
+    fetch: platform.fetch,
+    openExternal: (url) => platform.openExternal(url),
+    secrets,
+    accounts: new AccountIndex(dataDir),
+    auth,
+    authProblem,
+    apiBase: platform.env.TRACKER_API_BASE || DEFAULT_BASE_URL,
+    apiVersion: platform.env.TRACKER_API_VERSION === 'v2' ? 'v2' : 'v3',
+    language: deps.language,
+    saveWeakOptIn: (allow) => settings.set('weakSecretsOptIn', allow),
+    async onClient(client, account, clearCache) {
+      if (client && account) {
+        await deps.workspace.openTracker(
+          client,
+          { login: account.login, display: account.display },
+          account.org,
+        );
+        return;
+      }
+      if (deps.workspace.state().status === 'ready' && deps.workspace.state().status !== 'none') {
+        const current = deps.workspace.state();
+        if (current.status === 'ready' && current.kind === 'tracker') await deps.workspace.close();
+      }
+      if (clearCache && account) {
+        await rm(accountCacheDir(dataDir, account.key), { recursive: true, force: true });
+        log.info('local cache cleared');
+      }
+    },
+  });
+  await session.restore();
+  return session;
+}
