@@ -23,6 +23,8 @@ export interface HarnessOptions {
   readonly demo?: boolean;
   /** TRACKER_* overrides for the core (point it at an emulator). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The core's HTTP (tests wrap global fetch to watch what goes over the wire). */
+  readonly fetch?: typeof globalThis.fetch;
 }
 
 /** A running Node host. */
@@ -166,6 +168,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     locale: options.locale,
     version: await packageVersion(options.root),
     env: options.env,
+    fetch: options.fetch,
   });
   const app = createApp(platform, { log: options.log, strictContract: true, demo: options.demo });
 

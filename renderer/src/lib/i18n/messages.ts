@@ -55,7 +55,6 @@ export const en = {
   'workspace.issues': 'Issues',
   'workspace.assigned.none': 'No open issues assigned to you',
   'workspace.closeDemo': 'Close the demo workspace',
-  'workspace.closeTracker': 'Disconnect from Tracker',
   'workspace.error.title': 'Couldn’t open the workspace',
   'auth.title': 'Sign in to Yandex Tracker',
   'auth.intro':
@@ -202,7 +201,6 @@ export const ru: Messages = {
   'workspace.issues': 'Задачи',
   'workspace.assigned.none': 'На вас не назначено открытых задач',
   'workspace.closeDemo': 'Закрыть демо-пространство',
-  'workspace.closeTracker': 'Отключиться от Трекера',
   'workspace.error.title': 'Не удалось открыть рабочее пространство',
   'auth.title': 'Вход в Яндекс Трекер',
   'auth.intro':
