@@ -182,7 +182,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
   /** Ends the session but keeps the account (and its cache) for the next sign-in. */
   async function expire(reason: AppError): Promise<void> {
-    if (!account) return;
+    // Every caller that shared the failed refresh lands here; only the first ends the session.
+    if (!account || !tokens) return;
     await forgetTokens(account.key).catch(() => undefined);
     client = null;
     await deps.onClient(null, account, false).catch(() => undefined);
