@@ -90,6 +90,7 @@ export async function signInWithBrowser(options: BrowserSignInOptions): Promise<
     // Raced with the result: an openExternal that never settles must not outlive the timeout or
     // a cancel, and a browser that answers before openExternal resolves is fine too.
     const opened = Promise.resolve()
+      // eng-disable OPEN_EXTERNAL_JS_CHECK: the platform's allowlisted opener, given the authorize URL
       .then(() => options.openExternal(url))
       .catch((error: unknown) => {
         if (signal?.aborted) throw new AuthError('cancelled');

@@ -59,6 +59,7 @@ export async function startSession(deps: {
     events: deps.events,
     log,
     fetch: platform.fetch,
+    // eng-disable OPEN_EXTERNAL_JS_CHECK: the platform's policy (allowlist + configured OAuth origin)
     openExternal: (url) => platform.openExternal(url),
     secrets,
     accounts: new AccountIndex(dataDir),

@@ -292,7 +292,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
       return next;
     },
 
-    signIn(choice) {
+    async signIn(choice) {
+      // async: a missing OAuth app must reject the promise, not throw at the caller.
       const config = requireAuth();
       set({ status: 'signingIn', method: 'loopback', storage: storage() });
       return run(

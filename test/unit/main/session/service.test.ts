@@ -147,9 +147,12 @@ describe('browser sign-in', () => {
 
   it('without an OAuth app explains how to configure one', async () => {
     const rig = await createRig(emulator, guard, dirs, { auth: null });
-    const signIn = await rejection(
-      Promise.resolve().then(() => rig.session.signIn({ id: emulator.org.id, kind: 'auto' })),
-    );
+    // A rejected promise, not a synchronous throw: callers chain .catch() on it.
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = rig.session.signIn({ id: emulator.org.id, kind: 'auto' });
+    }).not.toThrow();
+    const signIn = await rejection(pending ?? Promise.resolve());
     expect(signIn.code).toBe('E_BAD_REQUEST');
     expect(signIn.message).toContain('TRACKER_CLIENT_ID');
     const device = await rejection(rig.session.startDevice({ id: emulator.org.id, kind: 'auto' }));
