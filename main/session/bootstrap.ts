@@ -78,10 +78,7 @@ export async function startSession(deps: {
         );
         return;
       }
-      if (deps.workspace.state().status === 'ready' && deps.workspace.state().status !== 'none') {
-        const current = deps.workspace.state();
-        if (current.status === 'ready' && current.kind === 'tracker') await deps.workspace.close();
-      }
+      await deps.workspace.closeTracker();
       if (clearCache && account) {
         await rm(accountCacheDir(dataDir, account.key), { recursive: true, force: true });
         log.info('local cache cleared');

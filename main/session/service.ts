@@ -236,9 +236,9 @@ export function createSessionService(deps: SessionDeps): SessionService {
     method: 'loopback' | 'device' | 'token',
     obtain: (signal: AbortSignal) => Promise<{ token: TokenSet; kind: 'oauth' | 'iam' }>,
     choice: OrgChoice,
+    controller = new AbortController(),
   ): Promise<AuthState> {
     flow?.abort();
-    const controller = new AbortController();
     flow = controller;
     try {
       const { token, kind } = await obtain(controller.signal);
@@ -333,16 +333,14 @@ export function createSessionService(deps: SessionDeps): SessionService {
           expiresAt: device.expiresAt,
         },
       });
-      // The code is on screen now; completion (or failure) arrives as auth.changed.
+      // The code is on screen now; completion (or failure) arrives as auth.changed. The flow is
+      // tracked by the controller the polling listens to, so a denial or an error is reported.
       void run(
         'device',
-        async () => {
-          flow = controller;
-          return { token: await device.done, kind: 'oauth' };
-        },
+        async () => ({ token: await device.done, kind: 'oauth' }),
         choice,
+        controller,
       ).catch(() => undefined);
-      flow = controller;
       return waiting;
     },
 

@@ -24,6 +24,8 @@ export interface WorkspaceService {
     org: { id: string; kind: '360' | 'cloud' },
   ): Promise<WorkspaceState>;
   close(): Promise<WorkspaceState>;
+  /** Closes the workspace only if it shows a signed-in organization (opening, ready or failed). */
+  closeTracker(): Promise<WorkspaceState>;
   /** The signed-in client, when a workspace is ready. */
   client(): TrackerClient | null;
   dispose(): Promise<void>;
@@ -45,6 +47,8 @@ export function createWorkspaceService(deps: {
   let demo: DemoWorkspace | null = null;
   let tracker: TrackerClient | null = null;
   let pending: Promise<WorkspaceState> | null = null;
+  // Bumped by every open and close, so an opening that a sign-out overtook cannot land.
+  let generation = 0;
 
   async function counts(client: TrackerClient) {
     const [assignedOpen, total] = await Promise.all([
@@ -96,19 +100,32 @@ export function createWorkspaceService(deps: {
       return pending;
     },
     async openTracker(client, user, org) {
+      // Claimed before any await, so a sign-out arriving meanwhile can close it.
+      const mine = ++generation;
+      tracker = client;
       await pending?.catch(() => undefined);
       await demo?.close();
       demo = null;
-      tracker = client;
+      if (mine !== generation) return current;
       set({ status: 'opening', kind: 'tracker' });
       try {
-        return set({ status: 'ready', kind: 'tracker', user, org, counts: await counts(client) });
+        const summary = await counts(client);
+        if (mine !== generation) return current;
+        return set({ status: 'ready', kind: 'tracker', user, org, counts: summary });
       } catch (error) {
+        if (mine !== generation) return current;
         log.warn('workspace summary failed', { error });
         return failed(error);
       }
     },
+    async closeTracker() {
+      if (!tracker) return current;
+      generation++;
+      tracker = null;
+      return set({ status: 'none' });
+    },
     async close() {
+      generation++;
       await pending;
       await demo?.close();
       demo = null;

@@ -124,6 +124,7 @@ function safeJson(value: unknown): string {
 /** Asserts that no secret the guard saw occurs in any log line (redacted or raw). */
 export function expectNoLeaks(guard: LeakGuard): void {
   expect(guard.sink.lines.length).toBeGreaterThan(0);
+  expect(guard.secrets.size).toBeGreaterThan(0);
   const texts = [...guard.sink.lines, ...guard.raw];
   for (const secret of guard.secrets) {
     // Very short values (e.g. a 7-digit user code) are not secrets worth matching.
@@ -431,6 +432,12 @@ export function fakeWorkspace() {
         org,
         counts: { assignedOpen: 0, total: 0 },
       };
+      return current;
+    },
+    async closeTracker() {
+      if (current.status === 'none') return current;
+      calls.push('close');
+      current = { status: 'none' };
       return current;
     },
     async close() {

@@ -134,7 +134,10 @@ describe('browser sign-in', () => {
     await before.text();
 
     const cancelled = await rig.session.cancel();
-    expect(cancelled).toEqual({ status: 'signedOut', storage: { kind: 'memory', weakOptIn: false } });
+    expect(cancelled).toEqual({
+      status: 'signedOut',
+      storage: { kind: 'memory', weakOptIn: false },
+    });
     const final = await pending;
     expect(final.status).toBe('signedOut');
     expect(final).not.toHaveProperty('reason');
@@ -356,7 +359,11 @@ describe('refresh', () => {
     expect(emulator.tokens.revokeAllForUser(emulator.store.demoUid)).toBeGreaterThan(0);
 
     const client = rig.session.client();
-    const results = await Promise.allSettled([client?.myself(), client?.myself(), client?.myself()]);
+    const results = await Promise.allSettled([
+      client?.myself(),
+      client?.myself(),
+      client?.myself(),
+    ]);
     for (const result of results) {
       expect(result.status).toBe('rejected');
       if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(UnauthorizedError);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, EventPayload, WorkspaceState } from '../../../../preload/contract.ts';
-import { NetworkError } from '../../../../main/api/index.ts';
+import { NetworkError, type TrackerClient } from '../../../../main/api/index.ts';
 import type { EventEmitter } from '../../../../main/ipc/events.ts';
 import { openDemoWorkspace, type DemoOptions } from '../../../../main/workspace/demo.ts';
 import {
@@ -78,5 +78,33 @@ describe('workspace service', () => {
     if (failed.status === 'error') expect(failed.error.code).toBe('E_OFFLINE');
     fail = false;
     await expect(service.openDemo()).resolves.toMatchObject({ status: 'ready' });
+  });
+});
+
+describe('workspace service with a signed-in organization', () => {
+  it('does not let an opening that a sign-out overtook land', async () => {
+    const { service, emitted } = setup();
+    let release: (n: number) => void = () => undefined;
+    const slowCount = new Promise<number>((resolve) => (release = resolve));
+    const client = { issues: { count: () => slowCount } } as unknown as TrackerClient;
+    const opening = service.openTracker(
+      client,
+      { login: 'u', display: 'U' },
+      { id: '1', kind: '360' },
+    );
+    expect(service.client()).toBe(client);
+    await expect(service.closeTracker()).resolves.toEqual({ status: 'none' });
+    release(3);
+    await opening;
+    expect(service.state()).toEqual({ status: 'none' });
+    expect(service.client()).toBeNull();
+    expect(emitted.map((s) => s.status)).not.toContain('ready');
+    expect(emitted.at(-1)).toEqual({ status: 'none' });
+  });
+
+  it('leaves the demo alone when a signed-out session closes its organization', async () => {
+    const { service } = setup();
+    await service.openDemo();
+    await expect(service.closeTracker()).resolves.toMatchObject({ status: 'ready', kind: 'demo' });
   });
 });
