@@ -238,7 +238,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     choice: OrgChoice,
     controller = new AbortController(),
   ): Promise<AuthState> {
-    flow?.abort();
+    if (flow !== controller) flow?.abort();
     flow = controller;
     try {
       const { token, kind } = await obtain(controller.signal);
@@ -247,7 +247,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
     } catch (error) {
       if (controller.signal.aborted || isAuthCancelled(error)) {
         log.info('sign-in cancelled', { method });
-        return flow === controller || flow === null ? signedOut() : state;
+        // cancel() has already reported signedOut (flow cleared); a newer flow owns the state.
+        return flow === controller ? signedOut() : state;
       }
       const appError = isAppError(error) ? error : toAppError(error);
       log.warn('sign-in failed', { method, code: appError.code });
@@ -317,12 +318,26 @@ export function createSessionService(deps: SessionDeps): SessionService {
       const config = requireAuth();
       flow?.abort();
       const controller = new AbortController();
-      const device = await startDeviceSignIn({
-        config,
-        fetch: deps.fetch,
-        log,
-        signal: controller.signal,
-      });
+      // Owned from the start, so Cancel also stops the device-code request itself.
+      flow = controller;
+      set({ status: 'signingIn', method: 'device', storage: storage() });
+      let device;
+      try {
+        device = await startDeviceSignIn({
+          config,
+          fetch: deps.fetch,
+          log,
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (flow !== controller) return state;
+        flow = null;
+        if (controller.signal.aborted || isAuthCancelled(error)) return signedOut();
+        const appError = isAppError(error) ? error : toAppError(error);
+        signedOut(appError);
+        throw appError;
+      }
+      if (flow !== controller) return state;
       const waiting = set({
         status: 'signingIn',
         method: 'device',

@@ -48,13 +48,17 @@ describe('device sign-in', () => {
     expect(waiting.device.verificationUrl).toBe(`${oauth.oauthBase}/device`);
     expect(waiting.device.expiresAt).toBeGreaterThan(started);
     expect(waiting.device.expiresAt).toBeLessThanOrEqual(Date.now() + 300_000);
-    expect(rig.changes).toEqual([waiting]);
+    // First "requesting a code…", then the code itself.
+    expect(rig.changes).toEqual([
+      { status: 'signingIn', method: 'device', storage: waiting.storage },
+      waiting,
+    ]);
     expect(rig.session.state()).toEqual(waiting);
 
     expect(oauth.oauth.approveDevice(waiting.device.userCode)).toBe(true);
-    await until(() => rig.changes.length >= 2, 4000);
+    await until(() => rig.changes.length >= 3, 4000);
 
-    const done = rig.changes[1];
+    const done = rig.changes[2];
     expect(done).toMatchObject({
       status: 'signedIn',
       user: { login: emulator.login },
@@ -86,7 +90,7 @@ describe('device sign-in', () => {
 
     const state = rig.session.state();
     expect(state).toMatchObject({ status: 'signedOut', reason: { code: 'E_FORBIDDEN' } });
-    expect(rig.changes.map((s) => s.status)).toEqual(['signingIn', 'signedOut']);
+    expect(rig.changes.map((s) => s.status)).toEqual(['signingIn', 'signingIn', 'signedOut']);
     expect(rig.accounts.list()).toEqual([]);
     expect(rig.clientCalls).toEqual([]);
   });
@@ -120,7 +124,7 @@ describe('device sign-in', () => {
     const waiting = await rig.session.startDevice({ id: emulator.org.id, kind: 'auto' });
     if (waiting.status !== 'signingIn' || !waiting.device) throw new Error('no device code');
     const browser = rig.session.signIn({ id: emulator.org.id, kind: 'auto' });
-    await until(() => rig.session.state().status === 'signingIn' && rig.changes.length === 2);
+    await until(() => rig.session.state().status === 'signingIn' && rig.changes.length === 3);
     expect(rig.session.state()).toMatchObject({ status: 'signingIn', method: 'loopback' });
 
     // The device flow is gone: approving its code does not sign in.
