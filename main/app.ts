@@ -4,6 +4,8 @@ import type { InvokeHandlers } from './ipc/handlers.ts';
 import { createRouter, type Router } from './ipc/router.ts';
 import type { Logger } from './log/types.ts';
 import type { Platform } from './platform/types.ts';
+import { createWorkspaceData, type WorkspaceData } from './library/data.ts';
+import { createLibraryService } from './library/service.ts';
 import { startSession } from './session/bootstrap.ts';
 import { authHandlers } from './session/handlers.ts';
 import type { SessionService } from './session/service.ts';
@@ -23,6 +25,8 @@ export interface TrackerApp {
   readonly router: Router;
   readonly events: EventEmitter;
   readonly workspace: WorkspaceService;
+  /** The open workspace's cache and sync. */
+  readonly data: WorkspaceData;
   /** The session, once its secret store and remembered account are loaded. */
   readonly session: Promise<SessionService>;
   /** The app.info answer, also used by the hosts for diagnostics. */
@@ -56,10 +60,25 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   }
 
   const language = () => (platform.identity.locale.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+  const data = createWorkspaceData({
+    userData: platform.paths.userData,
+    events,
+    log,
+    online: () => platform.network.isOnline(),
+  });
   const workspace = createWorkspaceService({
     events,
     log,
     demo: { fetch: platform.fetch, language },
+    onAttach: (client, cacheKey) =>
+      client && cacheKey ? data.attach(client, cacheKey) : data.detach(),
+  });
+  const library = createLibraryService({
+    cache: () => data.cache(),
+    client: () => workspace.client(),
+    online: () => platform.network.isOnline(),
+    events,
+    log,
   });
 
   const session = startSession({ platform, events, log, workspace, language });
@@ -72,6 +91,12 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     'workspace.state': () => workspace.state(),
     'workspace.openDemo': () => workspace.openDemo(),
     'workspace.close': () => workspace.close(),
+    'issues.list': (request) => library.list(request),
+    'issues.search': (request) => library.search(request),
+    'issues.get': ({ key }) => library.get(key),
+    'comments.list': ({ key }) => library.comments(key),
+    'sync.status': () => data.status(),
+    'sync.now': () => data.syncNow(),
   } satisfies InvokeHandlers;
 
   const router = createRouter({
@@ -87,6 +112,7 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   disposers.push(
     platform.network.onChange((online) => {
       log.info('network state changed', { online });
+      data.setOnline(online);
       events.emit('app.online', { online, changedAt: Date.now() });
     }),
   );
@@ -98,12 +124,14 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     router,
     events,
     workspace,
+    data,
     session,
     info,
     async dispose() {
       for (const dispose of disposers.splice(0).reverse()) dispose();
       await session.then((s) => s.dispose()).catch(() => undefined);
       await workspace.dispose();
+      await data.detach();
     },
   };
 }

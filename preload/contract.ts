@@ -164,6 +164,114 @@ export const PastedTokenSchema = v.object({
   org: OrgChoiceSchema,
 });
 
+/** A reference to a dictionary value as the list shows it. */
+const NamedRefSchema = v.object({ key: v.string(), display: v.string() });
+
+/** A user as lists and details show them. */
+export const PersonSchema = v.object({ login: v.optional(v.string()), display: v.string() });
+
+/** One issue as the list shows it (answered from the local cache). */
+export const IssueSummarySchema = v.object({
+  key: v.string(),
+  summary: v.string(),
+  queue: v.string(),
+  status: v.nullable(NamedRefSchema),
+  priority: v.nullable(NamedRefSchema),
+  type: v.nullable(NamedRefSchema),
+  assignee: v.nullable(PersonSchema),
+  /** Epoch ms. */
+  updatedAt: v.number(),
+  createdAt: v.number(),
+  resolved: v.boolean(),
+});
+
+/** {@link IssueSummarySchema} as a type. */
+export type IssueSummary = v.InferOutput<typeof IssueSummarySchema>;
+
+/** The views the cache can list: the sync scopes, one pinned queue, or everything cached. */
+export const IssueScopeSchema = v.union([
+  v.picklist(['all', 'assigned', 'followed', 'authored', 'summoned', 'favorites', 'opened']),
+  v.pipe(v.string(), v.regex(/^queue:[A-Z][A-Z0-9_]{0,31}$/)),
+]);
+
+const KeyList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50));
+
+/** Filters shared by listing and searching. */
+const IssueFilterEntries = {
+  scope: v.optional(IssueScopeSchema),
+  queues: v.optional(KeyList),
+  statuses: v.optional(KeyList),
+  assignees: v.optional(KeyList),
+  updatedFrom: v.optional(v.number()),
+};
+
+/** A page of the issue list. */
+export const IssueListRequestSchema = v.object({
+  ...IssueFilterEntries,
+  sort: v.optional(
+    v.object({
+      field: v.picklist(['key', 'summary', 'status', 'priority', 'assignee', 'updated']),
+      direction: v.picklist(['asc', 'desc']),
+    }),
+  ),
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+});
+
+/** Offline full-text search over the cache. */
+export const IssueSearchRequestSchema = v.object({
+  ...IssueFilterEntries,
+  text: v.pipe(v.string(), v.maxLength(500)),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+});
+
+/** A search hit: the issue, its rank (lower is better, bm25) and a plain-text snippet. */
+export const SearchHitSchema = v.object({
+  issue: IssueSummarySchema,
+  rank: v.number(),
+  snippet: v.optional(v.string()),
+});
+
+/** One issue in full, from the cache. */
+export const IssueDetailSchema = v.object({
+  issue: IssueSummarySchema,
+  description: v.string(),
+  author: v.nullable(PersonSchema),
+  followers: v.array(PersonSchema),
+  tags: v.array(v.string()),
+  aliases: v.array(v.string()),
+  parent: v.nullable(v.string()),
+  /** The web page of the issue, for "Open in Tracker". */
+  webUrl: v.string(),
+});
+
+/** {@link IssueDetailSchema} as a type. */
+export type IssueDetail = v.InferOutput<typeof IssueDetailSchema>;
+
+/** A comment from the cache. */
+export const CommentSchema = v.object({
+  id: v.string(),
+  author: v.nullable(PersonSchema),
+  text: v.string(),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+});
+
+/** What the status bar shows about syncing. */
+export const SyncStatusSchema = v.object({
+  state: v.picklist(['idle', 'syncing', 'offline', 'error', 'paused', 'signedOut']),
+  online: v.boolean(),
+  /** Epoch ms of the last successful sync, or null before the first. */
+  lastSuccessAt: v.nullable(v.number()),
+  progress: v.optional(v.object({ scope: v.string(), done: v.number(), total: v.number() })),
+  error: v.optional(IpcErrorSchema),
+});
+
+/** {@link SyncStatusSchema} as a type. */
+export type SyncStatus = v.InferOutput<typeof SyncStatusSchema>;
+
+const IssueKeySchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Z][A-Z0-9_]{0,31}-\d{1,9}$/));
+
 /** Shape of one invoke channel's entry. */
 export interface InvokeSpec {
   readonly request: v.GenericSchema;
@@ -189,6 +297,19 @@ export const invokeContract = {
   'auth.signOut': { request: v.object({ clearCache: v.boolean() }), response: AuthStateSchema },
   /** Allow (or stop) persisting secrets without an OS keyring. */
   'auth.allowWeakStorage': { request: v.object({ allow: v.boolean() }), response: AuthStateSchema },
+  'issues.list': {
+    request: IssueListRequestSchema,
+    response: v.object({ rows: v.array(IssueSummarySchema), total: v.number() }),
+  },
+  'issues.search': {
+    request: IssueSearchRequestSchema,
+    response: v.object({ hits: v.array(SearchHitSchema) }),
+  },
+  /** From the cache at once; a background refresh follows as `issue.changed` when online. */
+  'issues.get': { request: v.object({ key: IssueKeySchema }), response: IssueDetailSchema },
+  'comments.list': { request: v.object({ key: IssueKeySchema }), response: v.array(CommentSchema) },
+  'sync.status': { request: NoRequest, response: SyncStatusSchema },
+  'sync.now': { request: NoRequest, response: SyncStatusSchema },
 } as const satisfies Record<string, InvokeSpec>;
 
 /**
@@ -199,6 +320,9 @@ export const eventContract = {
   'app.online': OnlineStateSchema,
   'workspace.changed': WorkspaceStateSchema,
   'auth.changed': AuthStateSchema,
+  'sync.changed': SyncStatusSchema,
+  /** An issue in the cache changed (sync or a background refresh of an opened issue). */
+  'issue.changed': v.object({ key: v.string() }),
 } as const satisfies Record<string, v.GenericSchema>;
 
 /** Name of an invoke channel, without prefix. */

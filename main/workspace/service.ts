@@ -22,6 +22,8 @@ export interface WorkspaceService {
     client: TrackerClient,
     user: WorkspaceUser,
     org: { id: string; kind: '360' | 'cloud' },
+    /** Names the local cache of this organization and account; it is attached with the client. */
+    cacheKey?: string,
   ): Promise<WorkspaceState>;
   close(): Promise<WorkspaceState>;
   /** Closes the workspace only if it shows a signed-in organization (opening, ready or failed). */
@@ -40,6 +42,8 @@ export function createWorkspaceService(deps: {
   readonly log: Logger;
   readonly demo: Omit<DemoOptions, 'log'>;
   readonly open?: (options: DemoOptions) => Promise<DemoWorkspace>;
+  /** Told which client and cache the open workspace uses (null when it closes). */
+  readonly onAttach?: (client: TrackerClient | null, cacheKey: string | null) => Promise<void>;
 }): WorkspaceService {
   const log = deps.log.child({ scope: 'workspace' });
   const open = deps.open ?? openDemoWorkspace;
@@ -49,6 +53,12 @@ export function createWorkspaceService(deps: {
   let pending: Promise<WorkspaceState> | null = null;
   // Bumped by every open and close, so an opening that a sign-out overtook cannot land.
   let generation = 0;
+
+  function attach(client: TrackerClient | null, cacheKey: string | null): void {
+    deps
+      .onAttach?.(client, cacheKey)
+      .catch((error: unknown) => log.error('workspace data did not open', { error }));
+  }
 
   async function counts(client: TrackerClient) {
     const [assignedOpen, total] = await Promise.all([
@@ -76,6 +86,7 @@ export function createWorkspaceService(deps: {
       const client = demo.client;
       const [me, { assignedOpen, total }] = await Promise.all([client.myself(), counts(client)]);
       log.info('demo workspace ready', { apiBase: demo.emulator.apiBase });
+      attach(client, 'demo');
       return set({
         status: 'ready',
         kind: 'demo',
@@ -99,7 +110,7 @@ export function createWorkspaceService(deps: {
       pending ??= start().finally(() => (pending = null));
       return pending;
     },
-    async openTracker(client, user, org) {
+    async openTracker(client, user, org, cacheKey) {
       // Claimed before any await, so a sign-out arriving meanwhile can close it.
       const mine = ++generation;
       tracker = client;
@@ -107,6 +118,7 @@ export function createWorkspaceService(deps: {
       await demo?.close();
       demo = null;
       if (mine !== generation) return current;
+      if (cacheKey) attach(client, cacheKey);
       set({ status: 'opening', kind: 'tracker' });
       try {
         const summary = await counts(client);
@@ -122,6 +134,7 @@ export function createWorkspaceService(deps: {
       if (!tracker) return current;
       generation++;
       tracker = null;
+      attach(null, null);
       return set({ status: 'none' });
     },
     async close() {
@@ -130,6 +143,7 @@ export function createWorkspaceService(deps: {
       await demo?.close();
       demo = null;
       tracker = null;
+      attach(null, null);
       return set({ status: 'none' });
     },
     client: () => tracker ?? demo?.client ?? null,

@@ -1,0 +1,110 @@
+/**
+ * The local data of the open workspace: its SQLite cache and the sync that keeps it fresh. Attached
+ * when a workspace (an organization, or the demo) becomes ready, detached when it closes; the
+ * scheduler's status is pushed as `sync.changed`, and changed issues as `issue.changed`.
+ */
+import path from 'node:path';
+import type { SyncStatus } from '../../preload/contract.ts';
+import type { TrackerClient } from '../api/index.ts';
+import { CACHE_FILE_NAME, openCache, type TrackerCache } from '../cache/index.ts';
+import type { EventEmitter } from '../ipc/events.ts';
+import type { Logger } from '../log/types.ts';
+import { accountCacheDir } from '../session/bootstrap.ts';
+import { createSyncEngine, createSyncScheduler, type SyncScheduler } from '../sync/index.ts';
+import { cacheSyncStore } from './cache-sync-store.ts';
+
+/** At most this many `issue.changed` events per committed page; the list reloads anyway. */
+const MAX_CHANGED_EVENTS = 100;
+
+/** The open workspace's cache and sync. */
+export interface WorkspaceData {
+  attach(client: TrackerClient, cacheKey: string): Promise<void>;
+  detach(): Promise<void>;
+  cache(): TrackerCache | null;
+  status(): SyncStatus;
+  syncNow(): SyncStatus;
+  setOnline(online: boolean): void;
+  suspend(): void;
+  resume(): void;
+}
+
+/** Builds the data holder for one app instance. */
+export function createWorkspaceData(deps: {
+  readonly userData: string;
+  readonly events: EventEmitter;
+  readonly log: Logger;
+  readonly online: () => boolean;
+}): WorkspaceData {
+  const log = deps.log.child({ scope: 'data' });
+  let cache: TrackerCache | null = null;
+  let scheduler: SyncScheduler | null = null;
+  const signedOut = (): SyncStatus => ({
+    state: 'signedOut',
+    online: deps.online(),
+    lastSuccessAt: null,
+  });
+
+  async function detach(): Promise<void> {
+    const running = scheduler;
+    scheduler = null;
+    await running?.stop();
+    cache?.close();
+    cache = null;
+    deps.events.emit('sync.changed', signedOut());
+  }
+
+  return {
+    async attach(client, cacheKey) {
+      await detach();
+      const opened = openCache({
+        file: path.join(accountCacheDir(deps.userData, cacheKey), CACHE_FILE_NAME),
+        log,
+      });
+      if (opened.recovered) {
+        // The user is told through the sync status; a full sync rebuilds what was lost.
+        log.warn('local cache was unusable and is being rebuilt', {
+          reason: opened.recovered.reason,
+        });
+      }
+      const current = opened.cache;
+      cache = current;
+      const store = cacheSyncStore(current);
+      const engine = createSyncEngine({
+        api: client,
+        store,
+        log,
+        onCommit: (event) => {
+          for (const key of event.changed.slice(0, MAX_CHANGED_EVENTS)) {
+            deps.events.emit('issue.changed', { key });
+          }
+        },
+      });
+      const recovery = opened.recovered
+        ? {
+            code: 'E_UNAVAILABLE' as const,
+            message: 'The local cache could not be read and is being rebuilt from Tracker.',
+          }
+        : undefined;
+      scheduler = createSyncScheduler({
+        run: ({ signal, progress }) => engine.run({ signal, onProgress: progress }),
+        intervalMs: () => engine.config().intervalMs,
+        lastSuccessAt: store.getSyncMeta().lastSuccessAt ?? null,
+        online: deps.online(),
+        log,
+        onStatus: (status) =>
+          deps.events.emit(
+            'sync.changed',
+            recovery && status.lastSuccessAt === null ? { ...status, error: recovery } : status,
+          ),
+      });
+      scheduler.start();
+    },
+    detach,
+    cache: () => cache,
+    status: () => scheduler?.status() ?? signedOut(),
+    syncNow: () => scheduler?.syncNow() ?? signedOut(),
+    setOnline: (online) => scheduler?.setOnline(online),
+    suspend: () => scheduler?.suspend(),
+    resume: () => scheduler?.resume(),
+  };
+}
