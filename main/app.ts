@@ -117,6 +117,11 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     }),
   );
 
+  // Sync pauses while the machine sleeps, runs on wake, and on focus after a long quiet gap.
+  disposers.push(platform.lifecycle.onSuspend(() => data.suspend()));
+  disposers.push(platform.lifecycle.onResume(() => data.resume()));
+  disposers.push(platform.lifecycle.onWindowFocus(() => data.focus()));
+
   log.info('core started', { host: platform.host, version: platform.identity.version });
   if (config.demo) void workspace.openDemo();
 

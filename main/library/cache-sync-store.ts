@@ -36,7 +36,13 @@ export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now
     issueState(keys): ReadonlyMap<string, IssueState> {
       const out = new Map<string, IssueState>();
       for (const [key, state] of cache.issueState(keys)) {
-        out.set(key, { version: state.version, lastCommentUpdatedAt: state.lastCommentUpdatedAt });
+        // The cache keeps only the issue's comment time: an issue stored without its comments
+        // must report none held, or the engine would never fetch them.
+        const held =
+          state.lastCommentUpdatedAt !== undefined && cache.listComments(key).length > 0
+            ? state.lastCommentUpdatedAt
+            : undefined;
+        out.set(key, { version: state.version, lastCommentUpdatedAt: held });
       }
       return out;
     },

@@ -26,6 +26,7 @@ export interface WorkspaceData {
   setOnline(online: boolean): void;
   suspend(): void;
   resume(): void;
+  focus(): void;
 }
 
 /** Builds the data holder for one app instance. */
@@ -106,5 +107,6 @@ export function createWorkspaceData(deps: {
     setOnline: (online) => scheduler?.setOnline(online),
     suspend: () => scheduler?.suspend(),
     resume: () => scheduler?.resume(),
+    focus: () => scheduler?.focus(),
   };
 }

@@ -22,13 +22,20 @@ export type HostProcess = Pick<NodeJS.Process, 'platform' | 'arch' | 'versions'>
 
 /** The powerMonitor events the network monitor uses (Electron's powerMonitor satisfies it). */
 export interface PowerEvents {
-  on(event: 'resume', listener: () => void): unknown;
-  removeListener(event: 'resume', listener: () => void): unknown;
+  on(event: 'resume' | 'suspend', listener: () => void): unknown;
+  removeListener(event: 'resume' | 'suspend', listener: () => void): unknown;
+}
+
+/** The app events window focus is read from (Electron's app satisfies it). */
+export interface FocusEvents {
+  on(event: 'browser-window-focus', listener: () => void): unknown;
+  removeListener(event: 'browser-window-focus', listener: () => void): unknown;
 }
 
 /** What {@link createElectronPlatform} is built from. */
 export interface ElectronPlatformDeps {
-  readonly app: Pick<App, 'getName' | 'getVersion' | 'getLocale' | 'getPath' | 'isPackaged'>;
+  readonly app: Pick<App, 'getName' | 'getVersion' | 'getLocale' | 'getPath' | 'isPackaged'> &
+    Partial<FocusEvents>;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly net: Pick<Net, 'fetch' | 'isOnline'>;
   readonly shell: Pick<Shell, 'openExternal'>;
@@ -155,6 +162,18 @@ function adaptFetch(net: Pick<Net, 'fetch'>): typeof globalThis.fetch {
   };
 }
 
+function subscribe<E extends string>(
+  source: {
+    on(event: E, listener: () => void): unknown;
+    removeListener(event: E, listener: () => void): unknown;
+  },
+  event: E,
+  listener: () => void,
+): () => void {
+  source.on(event, listener);
+  return () => void source.removeListener(event, listener);
+}
+
 /** Builds the Electron host's platform; call after the app is ready (net and paths need it). */
 export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlatform {
   const proc = deps.process ?? process;
@@ -179,6 +198,14 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlat
     senders: deps.registry,
     renderers: deps.registry,
     network,
+    lifecycle: {
+      onSuspend: (listener) => subscribe(deps.powerMonitor, 'suspend', listener),
+      onResume: (listener) => subscribe(deps.powerMonitor, 'resume', listener),
+      onWindowFocus: (listener) =>
+        deps.app.on && deps.app.removeListener
+          ? subscribe(deps.app as FocusEvents, 'browser-window-focus', listener)
+          : () => undefined,
+    },
     fetch: adaptFetch(deps.net),
     openExternal: createOpenExternal(deps.shell, deps.log, deps.extraOrigins),
     safeStorage: deps.safeStorage,

@@ -42,6 +42,13 @@ export interface NetworkMonitor {
   onChange(listener: (online: boolean) => void): Unsubscribe;
 }
 
+/** Machine and window events background work follows (sleep, wake, a window gaining focus). */
+export interface LifecycleEvents {
+  onSuspend(listener: () => void): Unsubscribe;
+  onResume(listener: () => void): Unsubscribe;
+  onWindowFocus(listener: () => void): Unsubscribe;
+}
+
 /** Everything that differs between the Electron app and the Node host. */
 export interface Platform {
   readonly host: 'electron' | 'web';
@@ -54,6 +61,7 @@ export interface Platform {
   readonly senders: SenderRegistry;
   readonly renderers: RendererSink;
   readonly network: NetworkMonitor;
+  readonly lifecycle: LifecycleEvents;
   /** HTTP for every outgoing request (Electron's net.fetch in the app: proxies, OS certificates). */
   readonly fetch: typeof globalThis.fetch;
   /** Opens an allowlisted https URL in the user's browser. */

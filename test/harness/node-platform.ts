@@ -23,6 +23,8 @@ export interface NodePlatformOptions {
 export interface NodePlatform extends Platform {
   /** Simulates the OS reporting a network change. */
   setOnline(online: boolean): void;
+  /** Simulates sleep, wake or a window gaining focus. */
+  emitLifecycle(event: 'suspend' | 'resume' | 'focus'): void;
   /** Every URL the app asked to open in the browser, in order. */
   readonly openedUrls: readonly string[];
   /**
@@ -43,6 +45,15 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
   let online = true;
   const networkListeners = new Set<(online: boolean) => void>();
   const openedUrls: string[] = [];
+  const lifecycle = {
+    suspend: new Set<() => void>(),
+    resume: new Set<() => void>(),
+    focus: new Set<() => void>(),
+  };
+  const on = (set: Set<() => void>) => (listener: () => void) => {
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
 
   const env = options.env ?? {};
   const extraOrigins = env.TRACKER_OAUTH_BASE ? [new URL(env.TRACKER_OAUTH_BASE).origin] : [];
@@ -70,6 +81,14 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
         networkListeners.add(listener);
         return () => networkListeners.delete(listener);
       },
+    },
+    lifecycle: {
+      onSuspend: on(lifecycle.suspend),
+      onResume: on(lifecycle.resume),
+      onWindowFocus: on(lifecycle.focus),
+    },
+    emitLifecycle(event) {
+      for (const listener of lifecycle[event]) listener();
     },
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     async openExternal(url) {

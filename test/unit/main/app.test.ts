@@ -38,6 +38,11 @@ function fakePlatform() {
     safeStorage: null,
     env: {},
     deviceName: 'test',
+    lifecycle: {
+      onSuspend: () => () => undefined,
+      onResume: () => () => undefined,
+      onWindowFocus: () => () => undefined,
+    },
   };
   const setOnline = (value: boolean) => {
     online = value;

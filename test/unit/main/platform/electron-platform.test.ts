@@ -192,3 +192,22 @@ describe('network monitor', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('lifecycle events', () => {
+  it('forwards sleep, wake and window focus until unsubscribed', () => {
+    const { platform } = build();
+    const seen: string[] = [];
+    const stops = [
+      platform.lifecycle.onSuspend(() => seen.push('suspend')),
+      platform.lifecycle.onResume(() => seen.push('resume')),
+      platform.lifecycle.onWindowFocus(() => seen.push('focus')),
+    ];
+    electron.powerMonitor.emit('suspend');
+    electron.powerMonitor.emit('resume');
+    electron.app.emit('browser-window-focus');
+    for (const stop of stops) stop();
+    electron.powerMonitor.emit('suspend');
+    electron.app.emit('browser-window-focus');
+    expect(seen).toEqual(['suspend', 'resume', 'focus']);
+  });
+});

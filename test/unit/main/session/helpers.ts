@@ -478,5 +478,10 @@ export function fakePlatform(options: {
       TRACKER_API_BASE: options.emulator.apiBase,
     },
     deviceName: 'test',
+    lifecycle: {
+      onSuspend: () => () => undefined,
+      onResume: () => () => undefined,
+      onWindowFocus: () => () => undefined,
+    },
   };
 }
