@@ -102,6 +102,8 @@ const harnessNode: InlineConfig = {
         web: path.join(root, 'test/harness/web.ts'),
         'bench-ipc': path.join(root, 'bench/ipc-roundtrip.ts'),
         'bench-api': path.join(root, 'bench/api-fetch.ts'),
+        'bench-cache': path.join(root, 'bench/cache.ts'),
+        'bench-sync': path.join(root, 'bench/sync.ts'),
       },
       external: nodeExternal,
       output: { format: 'es', entryFileNames: '[name].js' },
