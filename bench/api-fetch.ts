@@ -5,14 +5,12 @@
  * fetch over several rounds after a warm-up; it is a measurement, never a pass/fail test.
  * Built as `out/harness/bench-api.js`; the work is in {@link runApiBench}.
  */
-import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { createTrackerClient, type TrackerClient } from '../main/api/index.ts';
 import { NO_FAULTS } from '../main/emulator/http/faults.ts';
 import { startEmulator } from '../main/emulator/server.ts';
 import { createLogger } from '../main/log/index.ts';
-import { summarize, type Summary } from './stats.ts';
+import { summarize, type Summary, isEntryPoint } from './stats.ts';
 
 /** Options of {@link runApiBench}. */
 export interface ApiBenchOptions {
@@ -130,15 +128,4 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
   return results;
 }
 
-/** Whether this module is the process entry point (not imported by a test or another script). */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) await runApiBench();
+if (isEntryPoint(import.meta.url)) await runApiBench();

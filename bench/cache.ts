@@ -8,11 +8,11 @@
  * opens the finished file and runs the queries, so the generator's garbage does not count.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Comment, Issue } from '../main/api/index.ts';
 import {
   openCache,
@@ -21,7 +21,7 @@ import {
   type TrackerCache,
 } from '../main/cache/index.ts';
 import { createLogger } from '../main/log/index.ts';
-import { summarize, type Summary } from './stats.ts';
+import { summarize, type Summary, isEntryPoint } from './stats.ts';
 
 /** Options of {@link runCacheBench}. */
 export interface CacheBenchOptions {
@@ -361,18 +361,7 @@ export function runCacheBench(options: CacheBenchOptions = {}): CacheBenchResult
   }
 }
 
-/** Whether this module is the process entry point (not imported by a test or another script). */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args[0] === '--memory' && args[1]) memoryProbe(args[1]);
   else {

@@ -1,3 +1,6 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
 /** Summary statistics of repeated measurements, in the unit they were taken. */
 export interface Summary {
   runs: number;
@@ -20,4 +23,15 @@ export function summarize(samples: number[]): Summary {
     min: samples[0] ?? NaN,
     max: samples.at(-1) ?? NaN,
   };
+}
+
+/** Whether the module at `moduleUrl` is the process entry point (not imported by a test or script). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
 }

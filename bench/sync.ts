@@ -9,11 +9,11 @@
  * `bench/results/sync.json` (and `cache.json`) under the working directory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createTrackerClient, type TrackerClient } from '../main/api/index.ts';
 import { openCache } from '../main/cache/index.ts';
 import { NO_FAULTS } from '../main/emulator/http/faults.ts';
@@ -22,7 +22,7 @@ import { cacheSyncStore } from '../main/library/cache-sync-store.ts';
 import { createLogger } from '../main/log/index.ts';
 import { createSyncEngine, type SyncConfig, type SyncRunResult } from '../main/sync/index.ts';
 import { runCacheBench, type CacheBenchResult } from './cache.ts';
-import { summarize, type Summary } from './stats.ts';
+import { summarize, type Summary, isEntryPoint } from './stats.ts';
 
 /** Options of {@link runSyncBench}. */
 export interface SyncBenchOptions {
@@ -405,18 +405,7 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
   return result;
 }
 
-/** Whether this module is the process entry point (not imported by a test or another script). */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args[0] === '--memory' && args[1]) memoryProbe(args[1]);
   else {
