@@ -148,6 +148,17 @@ export const en = {
   'account.dialog.signOutClear': 'Sign out and clear cache',
   'account.dialog.cancel': 'Cancel',
   'account.dialog.error': 'Couldn’t sign out',
+  'issues.column.key': 'Key',
+  'issues.column.summary': 'Summary',
+  'issues.column.status': 'Status',
+  'issues.column.priority': 'Priority',
+  'issues.column.assignee': 'Assignee',
+  'issues.column.updated': 'Updated',
+  'issues.loadingRow': 'Loading…',
+  'issues.unassigned': 'Unassigned',
+  'issues.empty': 'No issues',
+  'issues.resolved': 'Resolved',
+  'issues.error': 'Couldn’t load the issues',
 } satisfies Record<string, string>;
 
 /** A key of the UI dictionaries. */
@@ -293,6 +304,17 @@ export const ru: Messages = {
   'account.dialog.signOutClear': 'Выйти и очистить кэш',
   'account.dialog.cancel': 'Отмена',
   'account.dialog.error': 'Не удалось выйти',
+  'issues.column.key': 'Ключ',
+  'issues.column.summary': 'Название',
+  'issues.column.status': 'Статус',
+  'issues.column.priority': 'Приоритет',
+  'issues.column.assignee': 'Исполнитель',
+  'issues.column.updated': 'Обновлена',
+  'issues.loadingRow': 'Загрузка…',
+  'issues.unassigned': 'Не назначен',
+  'issues.empty': 'Нет задач',
+  'issues.resolved': 'Решена',
+  'issues.error': 'Не удалось загрузить задачи',
 };
 
 /**
