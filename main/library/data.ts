@@ -45,7 +45,14 @@ export function createWorkspaceData(deps: {
     lastSuccessAt: null,
   });
 
-  async function detach(): Promise<void> {
+  // Attach and detach run one at a time: an overlap could close a cache a newer scheduler uses.
+  let queue: Promise<void> = Promise.resolve();
+  function serial(work: () => Promise<void>): Promise<void> {
+    queue = queue.then(work, work);
+    return queue;
+  }
+
+  async function detachNow(): Promise<void> {
     const running = scheduler;
     scheduler = null;
     await running?.stop();
@@ -54,53 +61,55 @@ export function createWorkspaceData(deps: {
     deps.events.emit('sync.changed', signedOut());
   }
 
+  async function attachNow(client: TrackerClient, cacheKey: string): Promise<void> {
+    await detachNow();
+    const opened = openCache({
+      file: path.join(accountCacheDir(deps.userData, cacheKey), CACHE_FILE_NAME),
+      log,
+    });
+    if (opened.recovered) {
+      // The user is told through the sync status; a full sync rebuilds what was lost.
+      log.warn('local cache was unusable and is being rebuilt', {
+        reason: opened.recovered.reason,
+      });
+    }
+    const current = opened.cache;
+    cache = current;
+    const store = cacheSyncStore(current);
+    const engine = createSyncEngine({
+      api: client,
+      store,
+      log,
+      onCommit: (event) => {
+        for (const key of event.changed.slice(0, MAX_CHANGED_EVENTS)) {
+          deps.events.emit('issue.changed', { key });
+        }
+      },
+    });
+    const recovery = opened.recovered
+      ? {
+          code: 'E_UNAVAILABLE' as const,
+          message: 'The local cache could not be read and is being rebuilt from Tracker.',
+        }
+      : undefined;
+    scheduler = createSyncScheduler({
+      run: ({ signal, progress }) => engine.run({ signal, onProgress: progress }),
+      intervalMs: () => engine.config().intervalMs,
+      lastSuccessAt: store.getSyncMeta().lastSuccessAt ?? null,
+      online: deps.online(),
+      log,
+      onStatus: (status) =>
+        deps.events.emit(
+          'sync.changed',
+          recovery && status.lastSuccessAt === null ? { ...status, error: recovery } : status,
+        ),
+    });
+    scheduler.start();
+  }
+
   return {
-    async attach(client, cacheKey) {
-      await detach();
-      const opened = openCache({
-        file: path.join(accountCacheDir(deps.userData, cacheKey), CACHE_FILE_NAME),
-        log,
-      });
-      if (opened.recovered) {
-        // The user is told through the sync status; a full sync rebuilds what was lost.
-        log.warn('local cache was unusable and is being rebuilt', {
-          reason: opened.recovered.reason,
-        });
-      }
-      const current = opened.cache;
-      cache = current;
-      const store = cacheSyncStore(current);
-      const engine = createSyncEngine({
-        api: client,
-        store,
-        log,
-        onCommit: (event) => {
-          for (const key of event.changed.slice(0, MAX_CHANGED_EVENTS)) {
-            deps.events.emit('issue.changed', { key });
-          }
-        },
-      });
-      const recovery = opened.recovered
-        ? {
-            code: 'E_UNAVAILABLE' as const,
-            message: 'The local cache could not be read and is being rebuilt from Tracker.',
-          }
-        : undefined;
-      scheduler = createSyncScheduler({
-        run: ({ signal, progress }) => engine.run({ signal, onProgress: progress }),
-        intervalMs: () => engine.config().intervalMs,
-        lastSuccessAt: store.getSyncMeta().lastSuccessAt ?? null,
-        online: deps.online(),
-        log,
-        onStatus: (status) =>
-          deps.events.emit(
-            'sync.changed',
-            recovery && status.lastSuccessAt === null ? { ...status, error: recovery } : status,
-          ),
-      });
-      scheduler.start();
-    },
-    detach,
+    attach: (client, cacheKey) => serial(() => attachNow(client, cacheKey)),
+    detach: () => serial(detachNow),
     cache: () => cache,
     status: () => scheduler?.status() ?? signedOut(),
     syncNow: () => scheduler?.syncNow() ?? signedOut(),

@@ -75,6 +75,7 @@ export async function startSession(deps: {
           client,
           { login: account.login, display: account.display },
           account.org,
+          account.key,
         );
         return;
       }

@@ -118,7 +118,8 @@ export function createSessionService(deps: SessionDeps): SessionService {
   // One refresh for every concurrent 401; a failure ends the session with the reason.
   const refreshOnce = createSingleFlight(async () => {
     const current = tokens;
-    if (!current?.refreshToken || !deps.auth || !account) {
+    const owner = account;
+    if (!current?.refreshToken || !deps.auth || !owner) {
       throw new AppError('E_UNAUTHORIZED', 'The session has expired; sign in again.');
     }
     const next = await refreshTokens(current.refreshToken, {
@@ -126,7 +127,11 @@ export function createSessionService(deps: SessionDeps): SessionService {
       fetch: deps.fetch,
       log,
     });
-    await storeTokens(account.key, {
+    // A sign-out (or another account) may have happened meanwhile: never write tokens back then.
+    if (account !== owner || tokens !== current) {
+      throw new AppError('E_UNAUTHORIZED', 'The session ended while it was being renewed.');
+    }
+    await storeTokens(owner.key, {
       accessToken: next.accessToken,
       refreshToken: next.refreshToken,
     });
@@ -216,6 +221,11 @@ export function createSessionService(deps: SessionDeps): SessionService {
       accessToken: token.accessToken,
       refreshToken: token.refreshToken,
     });
+    if (signal.aborted) {
+      // Cancelled (or signed out) while the keychain was writing: leave nothing behind.
+      await forgetTokens(record.key).catch(() => undefined);
+      signal.throwIfAborted();
+    }
     deps.accounts.save(record);
     account = record;
     client = makeClient(found.org, tokenKind);
@@ -387,7 +397,12 @@ export function createSessionService(deps: SessionDeps): SessionService {
       }
       account = null;
       client = null;
-      await deps.onClient(null, current, clearCache);
+      try {
+        await deps.onClient(null, current, clearCache);
+      } catch (error) {
+        // The sign-out itself is done; a cache folder that could not be removed is only logged.
+        log.warn('sign-out cleanup failed', { error });
+      }
       log.info('signed out', { clearCache });
       return signedOut();
     },

@@ -54,8 +54,9 @@ export function createWorkspaceService(deps: {
   // Bumped by every open and close, so an opening that a sign-out overtook cannot land.
   let generation = 0;
 
-  function attach(client: TrackerClient | null, cacheKey: string | null): void {
-    deps
+  /** Hands the client to the data layer; resolves once it is attached (or detached). */
+  async function attach(client: TrackerClient | null, cacheKey: string | null): Promise<void> {
+    await deps
       .onAttach?.(client, cacheKey)
       .catch((error: unknown) => log.error('workspace data did not open', { error }));
   }
@@ -86,7 +87,7 @@ export function createWorkspaceService(deps: {
       const client = demo.client;
       const [me, { assignedOpen, total }] = await Promise.all([client.myself(), counts(client)]);
       log.info('demo workspace ready', { apiBase: demo.emulator.apiBase });
-      attach(client, 'demo');
+      void attach(client, 'demo');
       return set({
         status: 'ready',
         kind: 'demo',
@@ -115,10 +116,10 @@ export function createWorkspaceService(deps: {
       const mine = ++generation;
       tracker = client;
       await pending?.catch(() => undefined);
-      await demo?.close();
+      await demo?.close().catch(() => undefined);
       demo = null;
       if (mine !== generation) return current;
-      if (cacheKey) attach(client, cacheKey);
+      if (cacheKey) void attach(client, cacheKey);
       set({ status: 'opening', kind: 'tracker' });
       try {
         const summary = await counts(client);
@@ -134,22 +135,22 @@ export function createWorkspaceService(deps: {
       if (!tracker) return current;
       generation++;
       tracker = null;
-      attach(null, null);
+      await attach(null, null);
       return set({ status: 'none' });
     },
     async close() {
       generation++;
       await pending;
-      await demo?.close();
+      await demo?.close().catch(() => undefined);
       demo = null;
       tracker = null;
-      attach(null, null);
+      await attach(null, null);
       return set({ status: 'none' });
     },
     client: () => tracker ?? demo?.client ?? null,
     async dispose() {
       await pending?.catch(() => undefined);
-      await demo?.close();
+      await demo?.close().catch(() => undefined);
       demo = null;
       tracker = null;
     },

@@ -103,6 +103,25 @@ test('sign in with Yandex in the browser, and the token stays in main', async ({
   expect(harness.platform.openedUrls[0]).toMatch(/\/oauth\/authorize\?/);
   expect(harness.platform.openedUrls[0]).toContain('code_challenge_method=S256');
 
+  // The signed-in organization gets its own cache, synced in the background and read through IPC.
+  await expect
+    .poll(() => harness.app.data.status().lastSuccessAt, { timeout: 20_000 })
+    .not.toBeNull();
+  const listed = await page.evaluate(async () => {
+    const tracker = (
+      window as unknown as {
+        tracker: {
+          issues: { list(r: unknown): Promise<{ ok: boolean; data?: { total: number } }> };
+        };
+      }
+    ).tracker;
+    return tracker.issues.list({ scope: 'assigned', offset: 0, limit: 10 });
+  });
+  const assigned = emulator.store
+    .allIssues()
+    .filter((i) => i.assigneeUid === emulator.store.demoUid);
+  expect(listed).toMatchObject({ ok: true, data: { total: assigned.length } });
+
   expect(issuedTokens.length).toBeGreaterThan(0);
   const dom = await page.content();
   const logs = sink.lines.join('');
