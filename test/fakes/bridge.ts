@@ -2,8 +2,8 @@
  * An in-memory `window.tracker` for renderer tests. It is the real preload bridge (`buildBridge`)
  * over a fake ipcRenderer, so it has exactly the contract's shape, grows with every new channel,
  * and behaves like the real one (payload-only listeners, idempotent unsubscribe). Invoke channels
- * answer from per-channel handlers; a test emits events as main would. The `workspace.*` and
- * `auth.*` channels run small scripted state machines that emit their `changed` events.
+ * answer from per-channel handlers; a test emits events as main would. The `workspace.*`, `auth.*`
+ * and `sync.*` channels run small scripted state machines that emit their `changed` events.
  */
 import { buildBridge, type IpcRendererLike } from '../../preload/build-bridge.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type IpcError,
   type IpcResult,
   type OnlineState,
+  type SyncStatus,
   type TrackerBridge,
   type WorkspaceState,
 } from '../../preload/contract.ts';
@@ -50,6 +51,13 @@ export const AUTH_SIGNED_IN_FIXTURE = {
   user: { login: 'alex.smirnov', display: 'Alexey Smirnov' },
   org: { id: '8230917', kind: '360' },
 } as const satisfies AuthState;
+
+/** The sync status the fake reports unless told otherwise: nobody signed in, nothing synced. */
+export const SYNC_SIGNED_OUT_FIXTURE = {
+  state: 'signedOut',
+  online: true,
+  lastSuccessAt: null,
+} as const satisfies SyncStatus;
 
 /** The device code the fake's `auth.startDevice` shows; `expiresAt` is set per call. */
 export const DEVICE_CODE_FIXTURE = {
@@ -94,6 +102,11 @@ export interface FakeBridgeOptions {
   readonly loopback?: 'instant' | 'manual';
   /** Makes `auth.pasteToken` fail with this error (the state goes back to signed out). */
   readonly pasteTokenError?: IpcError;
+  /**
+   * The sync status before any call (default {@link SYNC_SIGNED_OUT_FIXTURE}). Unless signed out,
+   * `sync.now` emits `syncing`, then `idle` with `lastSuccessAt` set to now, and answers the latter.
+   */
+  readonly sync?: SyncStatus;
 }
 
 /** A signed-in user as the contract shows it. */
@@ -113,6 +126,10 @@ export interface FakeBridge {
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   /** Shorthand for `emit('app.online', state)`. */
   emitOnline(state: OnlineState): void;
+  /** Makes `status` the fake's sync status and emits it as `sync.changed`. */
+  emitSync(status: SyncStatus): void;
+  /** The fake's current sync status. */
+  syncState(): SyncStatus;
   /** Current listeners of `channel` (default `app.online`), to check subscriptions are released. */
   listenerCount(channel?: EventChannel): number;
   /** The fake's current auth state. */
@@ -181,6 +198,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   setHandler('auth.cancel', () => auth.cancel());
   setHandler('auth.signOut', () => auth.signOut());
   setHandler('auth.allowWeakStorage', ({ allow }) => auth.allowWeakStorage(allow));
+  let sync: SyncStatus = options.sync ?? SYNC_SIGNED_OUT_FIXTURE;
+  const setSync = (next: SyncStatus) => {
+    sync = next;
+    emit('sync.changed', next);
+  };
+  setHandler('sync.status', () => ok(sync));
+  setHandler('sync.now', () => {
+    if (sync.state === 'signedOut' || sync.state === 'syncing') return ok(sync);
+    setSync({ state: 'syncing', online: sync.online, lastSuccessAt: sync.lastSuccessAt });
+    setSync({ state: 'idle', online: sync.online, lastSuccessAt: Date.now() });
+    return ok(sync);
+  });
   for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(channel, handler as AnyHandler);
   }
@@ -228,6 +257,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     emit,
     emitOnline: (state) => emit('app.online', state),
+    emitSync: (status) => setSync(status),
+    syncState: () => sync,
     listenerCount: (channel = 'app.online') => listeners.get(channel)?.size ?? 0,
     authState: () => auth.state(),
     finishSignIn: () => auth.finish(),
