@@ -3,35 +3,6 @@ import type { Issue, JsonObject, Ref } from '../api/index.ts';
 import type { SqlValue } from './db.ts';
 import type { CommentRow, IssueRow } from './types.ts';
 
-/** The issue columns the list reads, in SQL; the prefix `i.` is the alias every query uses. */
-export const ISSUE_ROW_COLUMNS = [
-  'key',
-  'id',
-  'queue',
-  'summary',
-  'status_key',
-  'status_display',
-  'priority_key',
-  'priority_display',
-  'priority_order',
-  'type_key',
-  'type_display',
-  'assignee_id',
-  'assignee_login',
-  'assignee_display',
-  'author_id',
-  'author_display',
-  'resolution_key',
-  'resolution_display',
-  'created_at',
-  'updated_at',
-  'version',
-  'last_comment_updated_at',
-  'aliases',
-]
-  .map((column) => `i.${column}`)
-  .join(', ');
-
 /** An issues row as SELECTed with {@link ISSUE_ROW_COLUMNS}. */
 export interface IssueRecord {
   key: string;
@@ -243,3 +214,19 @@ export const ISSUE_WRITE_COLUMNS = [
   'aliases',
   'cached_at',
 ] as const;
+
+/** Write-side helper columns (sort keys, bookkeeping) that the list never reads. */
+const WRITE_ONLY_COLUMNS = new Set([
+  'key_num',
+  'summary_sort',
+  'status_sort',
+  'assignee_sort',
+  'cached_at',
+]);
+
+/** The issue columns the list reads, in SQL; the prefix `i.` is the alias every query uses. */
+export const ISSUE_ROW_COLUMNS = ISSUE_WRITE_COLUMNS.filter(
+  (column) => !WRITE_ONLY_COLUMNS.has(column),
+)
+  .map((column) => `i.${column}`)
+  .join(', ');
