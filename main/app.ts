@@ -1,14 +1,24 @@
 import type { AppInfo } from '../preload/contract.ts';
+import { AppError, isAppError } from './errors.ts';
 import { createEventEmitter, type EventEmitter } from './ipc/events.ts';
 import type { InvokeHandlers } from './ipc/handlers.ts';
 import { createRouter, type Router } from './ipc/router.ts';
 import type { Logger } from './log/types.ts';
 import type { Platform } from './platform/types.ts';
 import { createWorkspaceData, type WorkspaceData } from './library/data.ts';
+import { createAttachmentImages } from './library/images.ts';
+import { createInboxService } from './library/inbox.ts';
 import { createLibraryService } from './library/service.ts';
 import { startSession } from './session/bootstrap.ts';
 import { authHandlers } from './session/handlers.ts';
 import type { SessionService } from './session/service.ts';
+import { openSettingsStore } from './settings/store.ts';
+import {
+  createUserSettings,
+  syncConfigOf,
+  type UserSettingsStore,
+} from './settings/user-settings.ts';
+import type { DemoOptions } from './workspace/demo.ts';
 import { createWorkspaceService, type WorkspaceService } from './workspace/service.ts';
 
 /** Settings of one app instance that do not come from the host. */
@@ -18,6 +28,8 @@ export interface AppConfig {
   readonly strictContract?: boolean;
   /** Open the demo workspace instead of the user's account. */
   readonly demo?: boolean;
+  /** How the demo workspace is seeded (the Node test host adds the hostile-content corpus). */
+  readonly demoOptions?: Pick<DemoOptions, 'hostileCorpus'>;
 }
 
 /** A running core; `dispose` unregisters everything it registered. */
@@ -29,6 +41,8 @@ export interface TrackerApp {
   readonly data: WorkspaceData;
   /** The session, once its secret store and remembered account are loaded. */
   readonly session: Promise<SessionService>;
+  /** The user's settings (available before sign-in). */
+  readonly settings: UserSettingsStore;
   /** The app.info answer, also used by the hosts for diagnostics. */
   info(): AppInfo;
   /** Stops everything; resolves once servers and timers are closed. */
@@ -60,16 +74,33 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   }
 
   const language = () => (platform.identity.locale.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+  // Opened here, not with the session: settings must answer before sign-in and without a session.
+  const settingsFile = openSettingsStore(platform.paths.userData, log);
+  const settings = createUserSettings(settingsFile, log.child({ scope: 'settings' }));
   const data = createWorkspaceData({
     userData: platform.paths.userData,
     events,
     log,
     online: () => platform.network.isOnline(),
+    // Read at every sync run, so a change applies to the next run of the open workspace and to
+    // every workspace attached later.
+    syncConfig: () => syncConfigOf(settings.get()),
   });
+  disposers.push(
+    settings.onChange((next, previous) => {
+      events.emit('settings.changed', next);
+      data.syncConfigChanged({
+        scopes:
+          JSON.stringify([next.sync.scopes, next.pinnedQueues]) !==
+          JSON.stringify([previous.sync.scopes, previous.pinnedQueues]),
+        interval: next.sync.intervalMinutes !== previous.sync.intervalMinutes,
+      });
+    }),
+  );
   const workspace = createWorkspaceService({
     events,
     log,
-    demo: { fetch: platform.fetch, language },
+    demo: { fetch: platform.fetch, language, ...config.demoOptions },
     onAttach: (client, cacheKey) =>
       client && cacheKey ? data.attach(client, cacheKey) : data.detach(),
   });
@@ -80,8 +111,22 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     events,
     log,
   });
+  const images = createAttachmentImages({
+    cache: () => data.cache(),
+    client: () => workspace.client(),
+    online: () => platform.network.isOnline(),
+    log,
+  });
+  const inbox = createInboxService({ cache: () => data.cache(), events });
 
-  const session = startSession({ platform, events, log, workspace, language });
+  const session = startSession({
+    platform,
+    events,
+    log,
+    workspace,
+    language,
+    settings: settingsFile,
+  });
   // A failed start (unreadable data folder) is logged; auth calls then answer with its error.
   session.catch((error: unknown) => log.error('session failed to start', { error }));
 
@@ -95,8 +140,28 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     'issues.search': (request) => library.search(request),
     'issues.get': ({ key }) => library.get(key),
     'comments.list': ({ key }) => library.comments(key),
+    'issues.facets': ({ scope }) => library.facets(scope),
+    'issues.extras': ({ key }) => library.extras(key),
+    'issues.query': (request) => library.query(request),
+    'attachments.image': ({ key, id }) => images.image(key, id),
+    'queues.list': () => library.queues(),
     'sync.status': () => data.status(),
     'sync.now': () => data.syncNow(),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'app.openExternal': async ({ url }) => {
+      try {
+        // The platform applies the allowlist and refuses with E_FORBIDDEN.
+        await platform.openExternal(url);
+      } catch (error) {
+        if (isAppError(error)) throw error;
+        log.warn('the system browser could not open a link', { error });
+        throw new AppError('E_UNAVAILABLE', 'The link could not be opened in the browser.');
+      }
+      return { opened: true };
+    },
+    'inbox.list': () => inbox.list(),
+    'inbox.update': (request) => inbox.update(request),
   } satisfies InvokeHandlers;
 
   const router = createRouter({
@@ -131,6 +196,7 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     workspace,
     data,
     session,
+    settings,
     info,
     async dispose() {
       for (const dispose of disposers.splice(0).reverse()) dispose();

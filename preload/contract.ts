@@ -8,6 +8,20 @@
  * imports the channel names; the renderer imports types only.
  */
 import * as v from 'valibot';
+import {
+  AttachmentImageSchema,
+  FacetsSchema,
+  InboxUpdateSchema,
+  InboxSchema,
+  IssueExtrasSchema,
+  IssueKeySchema,
+  IssueQueryRequestSchema,
+  QueueInfoSchema,
+  UserSettingsPatchSchema,
+  UserSettingsSchema,
+} from './browser-schemas.ts';
+
+export * from './browser-schemas.ts';
 
 /** Prefix of every wire channel name, so our channels never collide with anything else. */
 export const CHANNEL_PREFIX = 'tracker:';
@@ -270,8 +284,6 @@ export const SyncStatusSchema = v.object({
 /** {@link SyncStatusSchema} as a type. */
 export type SyncStatus = v.InferOutput<typeof SyncStatusSchema>;
 
-const IssueKeySchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Z][A-Z0-9_]{0,31}-\d{1,9}$/));
-
 /** Shape of one invoke channel's entry. */
 export interface InvokeSpec {
   readonly request: v.GenericSchema;
@@ -308,8 +320,41 @@ export const invokeContract = {
   /** From the cache at once; a background refresh follows as `issue.changed` when online. */
   'issues.get': { request: v.object({ key: IssueKeySchema }), response: IssueDetailSchema },
   'comments.list': { request: v.object({ key: IssueKeySchema }), response: v.array(CommentSchema) },
+  /** Filter chip values (queues, statuses, assignees) of a view, with counts. */
+  'issues.facets': {
+    request: v.object({ scope: v.optional(IssueScopeSchema) }),
+    response: FacetsSchema,
+  },
+  /** Links, attachments and activity of an issue from the cache; refreshed with `issues.get`. */
+  'issues.extras': { request: v.object({ key: IssueKeySchema }), response: IssueExtrasSchema },
+  /** Runs a Tracker query on the server (online only, else E_OFFLINE); opening a hit caches it. */
+  'issues.query': {
+    request: IssueQueryRequestSchema,
+    response: v.object({ rows: v.array(IssueSummarySchema), total: v.number() }),
+  },
+  /** An image attachment's bytes for the markup renderer (images only, size-limited). */
+  'attachments.image': {
+    request: v.object({ key: IssueKeySchema, id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)) }),
+    response: AttachmentImageSchema,
+  },
+  /** Queues known to the cache, for pinning. */
+  'queues.list': { request: NoRequest, response: v.array(QueueInfoSchema) },
   'sync.status': { request: NoRequest, response: SyncStatusSchema },
   'sync.now': { request: NoRequest, response: SyncStatusSchema },
+  'settings.get': { request: NoRequest, response: UserSettingsSchema },
+  /** Replaces the given parts of the settings; answers with all of them. */
+  'settings.update': { request: UserSettingsPatchSchema, response: UserSettingsSchema },
+  /** Opens an https link in the system browser when main's allowlist permits it (else E_FORBIDDEN). */
+  'app.openExternal': {
+    request: v.object({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+    response: v.object({ opened: v.boolean() }),
+  },
+  'inbox.list': { request: NoRequest, response: InboxSchema },
+  /** Marks entries read/unread/done or snoozes them; answers with the inbox after the change. */
+  'inbox.update': {
+    request: InboxUpdateSchema,
+    response: InboxSchema,
+  },
 } as const satisfies Record<string, InvokeSpec>;
 
 /**
@@ -323,6 +368,9 @@ export const eventContract = {
   'sync.changed': SyncStatusSchema,
   /** An issue in the cache changed (sync or a background refresh of an opened issue). */
   'issue.changed': v.object({ key: v.string() }),
+  'settings.changed': UserSettingsSchema,
+  /** The inbox gained or changed entries. */
+  'inbox.changed': v.object({ unread: v.number() }),
 } as const satisfies Record<string, v.GenericSchema>;
 
 /** Name of an invoke channel, without prefix. */

@@ -1,7 +1,8 @@
 /**
  * Builds the app into out/: main (ESM, dependencies bundled), preload (one CommonJS file that a
- * sandboxed preload can load) and the renderer; with `harness`, also the Node host and the web
- * preload (preload/index.ts with 'electron' replaced by a WebSocket shim).
+ * sandboxed preload can load) and the renderer; with `harness`, also the Node host, the web
+ * preload (preload/index.ts with 'electron' replaced by a WebSocket shim) and the list-render
+ * bench page (out/bench-list/, used by bench/list-render.ts and an e2e test).
  *
  * Usage: node scripts/build.ts [app] [harness] [emulator] [--quiet]
  */
@@ -86,6 +87,14 @@ const renderer: InlineConfig = {
   },
 };
 
+/** The list-render bench page (bench/list-render): the real issue list under the production CSP. */
+const benchListPage: InlineConfig = {
+  ...renderer,
+  root: path.join(root, 'bench/list-render'),
+  plugins: [svelte({ configFile: path.join(root, 'svelte.config.js') }), cspMeta()],
+  build: { ...renderer.build, outDir: path.join(root, 'out/bench-list') },
+};
+
 const harnessNode: InlineConfig = {
   configFile: false,
   root,
@@ -150,7 +159,7 @@ const emulator: InlineConfig = {
 
 const plans: Record<string, InlineConfig[]> = {
   app: [main, preload, renderer],
-  harness: [harnessNode, harnessPreload],
+  harness: [harnessNode, harnessPreload, benchListPage],
   emulator: [emulator],
 };
 

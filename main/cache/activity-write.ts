@@ -1,9 +1,9 @@
 /**
  * Per-issue collections fetched separately from the issue: comments (also indexed for search),
- * links and attachment metadata. Each replace swaps the whole collection in one transaction, since
+ * links, attachment metadata and the changelog. Each replace swaps the whole collection in one transaction, since
  * the API always returns the whole collection and a deletion is otherwise invisible.
  */
-import type { Attachment, Comment, Link } from '../api/index.ts';
+import type { Attachment, ChangelogEntry, Comment, Link } from '../api/index.ts';
 import type { CacheContext } from './context.ts';
 import { markForIndex } from './fts.ts';
 
@@ -135,4 +135,27 @@ export function writeAttachments(
       JSON.stringify(attachment.raw),
     );
   }
+}
+
+/** Replaces the changelog of a cached issue; returns false when the issue is not cached. */
+export function replaceChangelog(
+  ctx: CacheContext,
+  issueKey: string,
+  entries: readonly ChangelogEntry[],
+): boolean {
+  return ctx.db.transaction(() => {
+    const key = resolveKey(ctx, issueKey);
+    if (key === undefined) return false;
+    ctx.db.run('DELETE FROM changelog WHERE issue_key = ?', key);
+    for (const entry of entries) {
+      ctx.db.run(
+        'INSERT OR REPLACE INTO changelog (issue_key, id, at, raw) VALUES (?, ?, ?, ?)',
+        key,
+        entry.id,
+        entry.updatedAt ?? null,
+        JSON.stringify(entry.raw),
+      );
+    }
+    return true;
+  });
 }

@@ -1,6 +1,7 @@
 /** The repository object the app holds: every read and write of the cache, bound to one file. */
 import type {
   Attachment,
+  ChangelogEntry,
   Comment,
   Issue,
   JsonObject,
@@ -15,9 +16,13 @@ import type { ReplaceCommentsResult } from './activity-write.ts';
 import type { CacheContext } from './context.ts';
 import { flushIndex } from './fts.ts';
 import * as dictionaries from './dictionaries.ts';
+import { facetCounts, type FacetCounts } from './facets.ts';
+import * as inbox from './inbox.ts';
+import type { InboxAction, InboxRow, NewInboxEntry } from './inbox.ts';
 import type { DictionaryRow, UserRow } from './dictionaries.ts';
 import * as issues from './issues-write.ts';
 import * as read from './read.ts';
+import type { ChangelogRow } from './read.ts';
 import { schemaVersion } from './schema.ts';
 import { search } from './search.ts';
 import * as syncState from './sync-state.ts';
@@ -60,6 +65,8 @@ export interface TrackerCache {
   replaceLinks(issueKey: string, links: readonly Link[]): boolean;
   /** Replaces an issue's attachment metadata; false when the issue is not cached. */
   replaceAttachments(issueKey: string, attachments: readonly Attachment[]): boolean;
+  /** Replaces an issue's changelog; false when the issue is not cached. */
+  replaceChangelog(issueKey: string, entries: readonly ChangelogEntry[]): boolean;
   /** Stores users; returns rows changed. */
   upsertUsers(users: readonly User[]): number;
   /** Stores queues; returns rows changed. */
@@ -104,6 +111,10 @@ export interface TrackerCache {
   listLinks(keyOrAlias: string): JsonObject[];
   /** Attachment metadata of an issue. */
   listAttachments(keyOrAlias: string): AttachmentRow[];
+  /** Changelog entries of an issue, oldest first. */
+  listChangelog(keyOrAlias: string): ChangelogRow[];
+  /** Distinct queues, statuses and assignees of a view with counts, most common first. */
+  facets(scope?: Scope | 'all'): FacetCounts;
   /** Version, timestamps and assignee of cached keys (unknown keys absent). */
   issueState(keys: readonly string[]): Map<string, IssueState>;
   /** Every entry of a dictionary (for filter pickers). */
@@ -112,6 +123,15 @@ export interface TrackerCache {
   getUsers(idsOrLogins: readonly string[]): UserRow[];
   /** Row counts. */
   counts(): CacheCounts;
+
+  /** Adds inbox entries; ids already stored are left alone. Returns how many were new. */
+  addInbox(entries: readonly NewInboxEntry[]): number;
+  /** The newest inbox entries first (at most 500). */
+  listInbox(): InboxRow[];
+  /** Marks inbox entries read/unread/done/undone or snoozes them; returns rows changed. */
+  updateInbox(ids: readonly string[], action: InboxAction): number;
+  /** Inbox entries not read, not done and not snoozed now. */
+  unreadInbox(): number;
 
   /**
    * Merges the search index segments and refreshes the planner statistics. Worth calling after a
@@ -137,6 +157,7 @@ export function createCache(ctx: CacheContext): TrackerCache {
     replaceComments: (key, list) => activity.replaceComments(ctx, key, list),
     replaceLinks: (key, list) => activity.replaceLinks(ctx, key, list),
     replaceAttachments: (key, list) => activity.replaceAttachments(ctx, key, list),
+    replaceChangelog: (key, list) => activity.replaceChangelog(ctx, key, list),
     upsertUsers: (list) => dictionaries.upsertUsers(ctx, list),
     upsertQueues: (list) => dictionaries.upsertQueues(ctx, list),
     upsertStatuses: (list) => dictionaries.upsertStatuses(ctx, list),
@@ -158,10 +179,16 @@ export function createCache(ctx: CacheContext): TrackerCache {
     listComments: (key) => read.listComments(ctx, key),
     listLinks: (key) => read.listLinks(ctx, key),
     listAttachments: (key) => read.listAttachments(ctx, key),
+    listChangelog: (key) => read.listChangelog(ctx, key),
+    facets: (scope) => facetCounts(ctx, scope),
     issueState: (keys) => read.issueState(ctx, keys),
     listDictionary: (kind) => dictionaries.listDictionary(ctx, kind),
     getUsers: (ids) => dictionaries.getUsers(ctx, ids),
     counts: () => read.counts(ctx),
+    addInbox: (entries) => inbox.addInboxEntries(ctx, entries),
+    listInbox: () => inbox.listInbox(ctx),
+    updateInbox: (ids, action) => inbox.updateInbox(ctx, ids, action),
+    unreadInbox: () => inbox.unreadInbox(ctx),
     optimize: () => {
       db.exec(`INSERT INTO issue_fts(issue_fts) VALUES ('optimize'); PRAGMA optimize;`);
     },

@@ -4,6 +4,11 @@ export type { CacheRecovery, OpenCacheOptions, OpenCacheResult, RecoveryReason }
 export type { TrackerCache } from './cache.ts';
 export type { ReplaceCommentsResult } from './activity-write.ts';
 export type { DictionaryRow, UserRow } from './dictionaries.ts';
+export type { FacetCount, FacetCounts } from './facets.ts';
+export { INBOX_KINDS, INBOX_LIST_LIMIT } from './inbox.ts';
+export type { InboxAction, InboxKind, InboxRow, NewInboxEntry } from './inbox.ts';
+export type { ChangelogRow } from './read.ts';
+export { summaryRowOf } from './rows.ts';
 export type { SalvageReport } from './salvage.ts';
 export type { MetaValue } from './sync-state.ts';
 export { SCHEMA_VERSION } from './schema.ts';

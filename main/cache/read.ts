@@ -3,6 +3,7 @@ import type { JsonObject } from '../api/index.ts';
 import { resolveKey } from './activity-write.ts';
 import { jsonList, type CacheContext } from './context.ts';
 import { filterSql, orderSql, whereSql } from './filters.ts';
+import { unreadInbox } from './inbox.ts';
 import {
   ISSUE_ROW_COLUMNS,
   opt,
@@ -154,6 +155,25 @@ export function listAttachments(ctx: CacheContext, keyOrAlias: string): Attachme
     }));
 }
 
+/** One stored changelog entry: its id, time (epoch ms) and the raw JSON. */
+export interface ChangelogRow {
+  readonly id: string;
+  readonly at: number | undefined;
+  readonly raw: JsonObject;
+}
+
+/** The changelog of an issue (key or alias), oldest first. */
+export function listChangelog(ctx: CacheContext, keyOrAlias: string): ChangelogRow[] {
+  const key = resolveKey(ctx, keyOrAlias);
+  if (key === undefined) return [];
+  return ctx.db
+    .all<{ id: string; at: number | null; raw: string }>(
+      'SELECT id, at, raw FROM changelog WHERE issue_key = ? ORDER BY at, rowid',
+      key,
+    )
+    .map((r) => ({ id: r.id, at: opt(r.at), raw: parseObject(r.raw) }));
+}
+
 interface StateRecord {
   key: string;
   version: number | null;
@@ -200,7 +220,7 @@ export function counts(ctx: CacheContext): CacheCounts {
     statuses: n('SELECT count(*) AS n FROM statuses'),
     priorities: n('SELECT count(*) AS n FROM priorities'),
     inbox: n('SELECT count(*) AS n FROM inbox'),
-    unreadInbox: n('SELECT count(*) AS n FROM inbox WHERE read = 0'),
+    unreadInbox: unreadInbox(ctx),
     outbox: n('SELECT count(*) AS n FROM outbox'),
     scopes,
   };

@@ -230,3 +230,21 @@ export const ISSUE_ROW_COLUMNS = ISSUE_WRITE_COLUMNS.filter(
 )
   .map((column) => `i.${column}`)
   .join(', ');
+
+/**
+ * The list row an issue from the API would have once cached, without caching it (server query
+ * results): built through {@link issueValues}, the write path itself, so both agree on every
+ * column. The priority order is unknown here (it only matters for sorting the cache).
+ */
+export function summaryRowOf(issue: Issue): IssueRow {
+  const values = issueValues(issue, {
+    aliases: issue.aliases,
+    priorityOrder: null,
+    assigneeLogin: refLogin(issue.raw, 'assignee') ?? null,
+    cachedAt: 0,
+  });
+  const record = Object.fromEntries(
+    ISSUE_WRITE_COLUMNS.map((column, index) => [column, values[index] ?? null]),
+  ) as unknown as IssueRecord;
+  return toIssueRow(record);
+}

@@ -36,7 +36,10 @@ interface TableSpec {
 
 /** The columns this schema knows; a newer schema may have more (ignored) but needs these. */
 const TABLES: Record<'inbox' | 'outbox', TableSpec> = {
-  inbox: { required: ['id', 'kind', 'created_at'], optional: ['issue_key', 'read', 'payload'] },
+  inbox: {
+    required: ['id', 'kind', 'created_at'],
+    optional: ['issue_key', 'read', 'payload', 'done', 'snoozed_until'],
+  },
   outbox: {
     required: ['kind', 'payload', 'created_at'],
     optional: ['id', 'attempts', 'last_error'],

@@ -24,6 +24,8 @@ Options:
   --org-kind KIND   which organization the printed orgId is: 360 or cloud (default 360);
                     both exist, each must be sent with its own header
   --auto-approve    approve OAuth consent and device codes without showing a page
+  --hostile         also seed the HOSTILE queue: script-injection and remote-load payloads
+                    assigned to the demo user (security tests)
   --help            this text
 
 First line of output: {"apiBase","oauthBase","token","orgId","orgKind","login"}. Send the token as
@@ -53,6 +55,7 @@ try {
       faults: { type: 'string', default: 'none' },
       'org-kind': { type: 'string', default: '360' },
       'auto-approve': { type: 'boolean', default: false },
+      hostile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -89,6 +92,7 @@ try {
     activity: integer('activity', values.activity, 0, 100_000),
     faults,
     autoApprove: values['auto-approve'],
+    hostileCorpus: values.hostile,
     log,
   });
 } catch (error) {

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   readonly autoApprove?: boolean;
   /** An existing store to serve instead of a freshly seeded one. */
   readonly store?: EmulatorStore;
+  /** Seed the hostile-content corpus too (the `HOSTILE` queue, see ./hostile.ts). Off by default. */
+  readonly hostileCorpus?: boolean;
 }
 
 /** A running emulator. */
@@ -92,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       seed: options.seed ?? 1,
       issues: options.issues ?? 2000,
       now: clock(),
+      hostileCorpus: options.hostileCorpus,
     });
   const tokens = new TokenRegistry({ clock });
   const search = new SearchService(store, clock);

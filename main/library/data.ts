@@ -10,6 +10,7 @@ import { CACHE_FILE_NAME, openCache, type TrackerCache } from '../cache/index.ts
 import type { EventEmitter } from '../ipc/events.ts';
 import type { Logger } from '../log/types.ts';
 import { accountCacheDir } from '../session/bootstrap.ts';
+import type { SyncConfig } from '../sync/config.ts';
 import { createSyncEngine, createSyncScheduler, type SyncScheduler } from '../sync/index.ts';
 import { cacheSyncStore } from './cache-sync-store.ts';
 
@@ -27,6 +28,11 @@ export interface WorkspaceData {
   suspend(): void;
   resume(): void;
   focus(): void;
+  /**
+   * The sync settings changed: new scopes or pinned queues sync at once (scopes dropped are
+   * forgotten by that run), a new interval re-plans the next run.
+   */
+  syncConfigChanged(change: { scopes: boolean; interval: boolean }): void;
 }
 
 /** Builds the data holder for one app instance. */
@@ -35,6 +41,8 @@ export function createWorkspaceData(deps: {
   readonly events: EventEmitter;
   readonly log: Logger;
   readonly online: () => boolean;
+  /** The user's part of the sync config, read at every run (default: the engine's defaults). */
+  readonly syncConfig?: () => Partial<SyncConfig>;
 }): WorkspaceData {
   const log = deps.log.child({ scope: 'data' });
   let cache: TrackerCache | null = null;
@@ -80,6 +88,7 @@ export function createWorkspaceData(deps: {
       api: client,
       store,
       log,
+      ...(deps.syncConfig ? { config: deps.syncConfig } : {}),
       onCommit: (event) => {
         for (const key of event.changed.slice(0, MAX_CHANGED_EVENTS)) {
           deps.events.emit('issue.changed', { key });
@@ -117,5 +126,10 @@ export function createWorkspaceData(deps: {
     suspend: () => scheduler?.suspend(),
     resume: () => scheduler?.resume(),
     focus: () => scheduler?.focus(),
+    syncConfigChanged(change) {
+      // Offline, the run that follows coming back online picks the new scopes up anyway.
+      if (change.scopes && deps.online()) scheduler?.syncNow();
+      else if (change.interval) scheduler?.reschedule();
+    },
   };
 }

@@ -1,14 +1,30 @@
 /**
- * Cache-first reads behind `issues.list`, `issues.search`, `issues.get` and `comments.list`: every
- * answer comes from the local database at once, online or not. Opening an issue also refreshes it
- * and its comments from Tracker in the background when online, then emits `issue.changed`.
+ * Cache-first reads behind `issues.list`, `issues.search`, `issues.get`, `comments.list`,
+ * `issues.facets`, `issues.extras` and `queues.list`: every answer comes from the local database at
+ * once, online or not. Opening an issue also refreshes it, its comments, links, attachments and
+ * changelog from Tracker in the background when online, then emits `issue.changed`. The one
+ * exception is `issues.query`, a Tracker query run on the server and never cached.
  */
-import type { TrackerClient } from '../api/index.ts';
-import type { TrackerCache } from '../cache/index.ts';
+import type { Facets, IssueExtras, IssueSummary, QueueInfoSchema } from '../../preload/contract.ts';
+import type * as v from 'valibot';
+import { toAppError } from '../api/app-error.ts';
+import { ValidationError } from '../api/errors.ts';
+import type { Issue, TrackerClient } from '../api/index.ts';
+import { summaryRowOf, type TrackerCache } from '../cache/index.ts';
 import { AppError } from '../errors.ts';
 import type { EventEmitter } from '../ipc/events.ts';
 import type { Logger } from '../log/types.ts';
+import { toActivity, toAttachment, toIssueLink } from './extras.ts';
 import { toComment, toDetail, toSummary } from './map.ts';
+
+/** The newest changelog entries kept per issue; older history is rarely read in a desktop view. */
+const MAX_CHANGELOG = 500;
+
+/** Page size of a server query. */
+const QUERY_PAGE = 100;
+
+/** Longest Tracker message passed on for a rejected query. */
+const MAX_QUERY_MESSAGE = 500;
 
 type Filters = {
   scope?: string;
@@ -35,9 +51,21 @@ export interface LibraryService {
   };
   get(key: string): Promise<ReturnType<typeof toDetail>>;
   comments(key: string): ReturnType<typeof toComment>[];
+  /** Filter chip values of a view with counts. */
+  facets(scope?: string): Facets;
+  /** Links, attachments and activity of an issue from the cache. */
+  extras(key: string): IssueExtras;
+  /** Runs a Tracker query on the server; online only, nothing is cached. */
+  query(request: {
+    query: string;
+    limit: number;
+  }): Promise<{ rows: IssueSummary[]; total: number }>;
+  /** Queues known to the cache, sorted by key. */
+  queues(): v.InferOutput<typeof QueueInfoSchema>[];
 }
 
-function requireCache(cache: TrackerCache | null): TrackerCache {
+/** The cache, or E_UNAVAILABLE when no workspace is open (signed out, no demo). */
+export function requireCache(cache: TrackerCache | null): TrackerCache {
   if (!cache) throw new AppError('E_UNAVAILABLE', 'Sign in or open the demo workspace first.');
   return cache;
 }
@@ -63,18 +91,35 @@ export function createLibraryService(deps: {
   const log = deps.log.child({ scope: 'library' });
   const refreshing = new Set<string>();
 
-  /** Fetches one issue and its comments into the cache (scope `opened`). */
+  /**
+   * Fetches one issue with its comments, links, attachments and changelog into the cache (scope
+   * `opened`). The issue and comments must arrive; the others are extras: one the server refuses
+   * (a changelog hidden by permissions) keeps its cached copy instead of failing the refresh.
+   */
   async function refresh(key: string): Promise<boolean> {
     const client = deps.client();
     const cache = deps.cache();
     if (!client || !cache || !deps.online()) return false;
     const issue = await client.issues.get(key);
-    const comments = await client.comments.list(issue.key).toArray();
+    const optional = <T>(request: Promise<T>): Promise<T | undefined> =>
+      request.catch((error: unknown) => {
+        log.info('issue extra not refreshed', { key: issue.key, error });
+        return undefined;
+      });
+    const [comments, links, attachments, changelog] = await Promise.all([
+      client.comments.list(issue.key).toArray(),
+      optional(client.links.list(issue.key).toArray()),
+      optional(client.attachments.list(issue.key)),
+      optional(client.changelog.list(issue.key, { sort: 'desc' }).toArray(MAX_CHANGELOG)),
+    ]);
     // The cache may have been closed (sign-out) while the request was in flight.
     if (deps.cache() !== cache) return false;
     cache.transaction(() => {
       cache.upsertIssues([issue], 'opened');
       cache.replaceComments(issue.key, comments);
+      if (links) cache.replaceLinks(issue.key, links);
+      if (attachments) cache.replaceAttachments(issue.key, attachments);
+      if (changelog) cache.replaceChangelog(issue.key, changelog);
     });
     return true;
   }
@@ -124,6 +169,59 @@ export function createLibraryService(deps: {
     },
     comments(key) {
       return requireCache(deps.cache()).listComments(key).map(toComment);
+    },
+    facets(scope) {
+      const counts = requireCache(deps.cache()).facets(scope as never);
+      return { queues: counts.queues, statuses: counts.statuses, assignees: counts.assignees };
+    },
+    extras(key) {
+      const cache = requireCache(deps.cache());
+      return {
+        links: cache
+          .listLinks(key)
+          .map(toIssueLink)
+          .filter((link) => link !== null),
+        attachments: cache.listAttachments(key).map(toAttachment),
+        activity: cache.listChangelog(key).map(toActivity),
+      };
+    },
+    async query({ query, limit }) {
+      const client = deps.client();
+      if (!client || !deps.online()) {
+        throw new AppError('E_OFFLINE', 'Tracker queries run on the server: connect to run one.');
+      }
+      try {
+        // Pages of at most QUERY_PAGE (a size every Tracker accepts) until `limit` hits are in.
+        const items: Issue[] = [];
+        let total: number | undefined;
+        const pages = client.issues.search({ query }, { perPage: Math.min(limit, QUERY_PAGE) });
+        for await (const page of pages) {
+          total ??= page.totalCount;
+          items.push(...page.items.slice(0, limit - items.length));
+          if (items.length >= limit) break;
+        }
+        return {
+          rows: items.map((issue) => toSummary(summaryRowOf(issue))),
+          total: total ?? items.length,
+        };
+      } catch (error) {
+        // A bad query is the user's to fix, so Tracker's own explanation is what they need.
+        if (error instanceof ValidationError) {
+          const said = [...error.errorMessages, ...Object.values(error.errors)].join(' ').trim();
+          throw new AppError(
+            'E_BAD_REQUEST',
+            said ? said.slice(0, MAX_QUERY_MESSAGE) : 'Tracker did not accept this query.',
+            { cause: error },
+          );
+        }
+        throw toAppError(error);
+      }
+    },
+    queues() {
+      return requireCache(deps.cache())
+        .listDictionary('queues')
+        .flatMap((row) => (row.key ? [{ key: row.key, name: row.name ?? row.key }] : []))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
   };
 }

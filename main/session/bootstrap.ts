@@ -1,5 +1,5 @@
 /**
- * Builds the session for a host: settings and the accounts index in the data folder, the secret
+ * Builds the session for a host: the accounts index in the data folder (settings come from the app), the secret
  * store, the OAuth configuration (env TRACKER_* over settings), and the hook that shows the signed-in
  * organization in the workspace. Then reopens the remembered account.
  */
@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../errors.ts';
 import type { EventEmitter } from '../ipc/events.ts';
 import type { Logger } from '../log/types.ts';
 import type { Platform } from '../platform/types.ts';
-import { SettingsStore } from '../settings/store.ts';
+import type { SettingsStore } from '../settings/store.ts';
 import type { WorkspaceService } from '../workspace/service.ts';
 import { AccountIndex } from './accounts.ts';
 import { openSecretStore } from './open-secrets.ts';
@@ -29,10 +29,11 @@ export async function startSession(deps: {
   readonly log: Logger;
   readonly workspace: WorkspaceService;
   readonly language: () => 'ru' | 'en';
+  /** The settings file, opened by the app so settings work before (and without) a session. */
+  readonly settings: SettingsStore;
 }): Promise<SessionService> {
-  const { platform, log } = deps;
+  const { platform, log, settings } = deps;
   const dataDir = platform.paths.userData;
-  const settings = new SettingsStore(dataDir);
   const secrets = await openSecretStore({
     safeStorage: platform.safeStorage,
     platform: platform.runtime.platform as NodeJS.Platform,

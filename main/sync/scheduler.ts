@@ -84,6 +84,11 @@ export interface SyncScheduler {
   /** A window got focus: run when the last success is older than the focus gap. */
   focus(): void;
   status(): SyncStatus;
+  /**
+   * The interval changed: a planned interval run moves to the last success plus the new interval
+   * (at once when that has passed). A retry after a failure keeps its backoff.
+   */
+  reschedule(): void;
   /** Epoch ms of the planned run, if one is planned. */
   nextRunAt(): number | undefined;
   /** Resolves when no run is in flight or booked. */
@@ -117,6 +122,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
   let followUp = false;
   let timer: unknown;
   let nextAt: number | undefined;
+  let nextTrigger: SyncTrigger | undefined;
   let emitted = '';
 
   function status(): SyncStatus {
@@ -148,14 +154,17 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     nextAt = undefined;
+    nextTrigger = undefined;
   }
 
   function plan(ms: number, trigger: SyncTrigger): void {
     clearTimer();
     nextAt = clock.now() + ms;
+    nextTrigger = trigger;
     timer = clock.setTimeout(() => {
       timer = undefined;
       nextAt = undefined;
+      nextTrigger = undefined;
       trigger_(trigger);
     }, ms);
   }
@@ -276,6 +285,11 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       if (running) return;
       if (lastSuccessAt !== null && clock.now() - lastSuccessAt <= focusGapMs) return;
       trigger_('focus');
+    },
+    reschedule() {
+      if (timer === undefined || nextTrigger !== 'interval') return;
+      const since = lastSuccessAt ?? clock.now();
+      plan(Math.max(0, since + interval() - clock.now()), 'interval');
     },
     status,
     nextRunAt: () => nextAt,

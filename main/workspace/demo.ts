@@ -22,6 +22,11 @@ export interface DemoOptions {
   readonly issues?: number;
   /** Simulated events per minute (default 4: a gentle trickle to sync and notify on). */
   readonly activity?: number;
+  /**
+   * Also seed the hostile-content corpus (the `HOSTILE` queue, main/emulator/hostile.ts). For
+   * security tests in the Node host only; off by default.
+   */
+  readonly hostileCorpus?: boolean;
 }
 
 /** Starts the emulator on a free loopback port and builds a client with its demo token. */
@@ -31,6 +36,7 @@ export async function openDemoWorkspace(options: DemoOptions): Promise<DemoWorks
     seed: 1,
     activity: options.activity ?? 4,
     autoApprove: true,
+    hostileCorpus: options.hostileCorpus ?? false,
     log: options.log.child({ scope: 'emulator' }),
   });
   const client = createTrackerClient({

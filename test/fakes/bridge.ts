@@ -20,6 +20,7 @@ import {
   type OnlineState,
   type SyncStatus,
   type TrackerBridge,
+  type UserSettings,
   type WorkspaceState,
 } from '../../preload/contract.ts';
 
@@ -76,6 +77,25 @@ export type FakeHandler<K extends InvokeChannel> = (
 /** Handlers by channel; a channel without one fails with E_UNKNOWN_CHANNEL. */
 export type FakeHandlers = { [K in InvokeChannel]?: FakeHandler<K> };
 
+/** The settings the fake answers unless told otherwise: main's defaults. */
+export const SETTINGS_FIXTURE: UserSettings = {
+  theme: 'system',
+  language: 'system',
+  sync: {
+    scopes: ['assigned', 'followed', 'authored', 'summoned', 'favorites'],
+    intervalMinutes: 5,
+  },
+  notifications: {
+    enabled: true,
+    assigned: true,
+    summoned: false,
+    comments: false,
+    statusChanges: false,
+  },
+  pinnedQueues: [],
+  savedSearches: [],
+};
+
 /** What a test may change about a fake bridge. */
 export interface FakeBridgeOptions {
   /** Fields merged into {@link APP_INFO_FIXTURE}. */
@@ -107,6 +127,8 @@ export interface FakeBridgeOptions {
    * `sync.now` emits `syncing`, then `idle` with `lastSuccessAt` set to now, and answers the latter.
    */
   readonly sync?: SyncStatus;
+  /** Fields merged into {@link SETTINGS_FIXTURE}; `settings.update` merges patches and emits. */
+  readonly settings?: Partial<UserSettings>;
 }
 
 /** A signed-in user as the contract shows it. */
@@ -209,6 +231,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     setSync({ state: 'syncing', online: sync.online, lastSuccessAt: sync.lastSuccessAt });
     setSync({ state: 'idle', online: sync.online, lastSuccessAt: Date.now() });
     return ok(sync);
+  });
+  let settings: UserSettings = { ...SETTINGS_FIXTURE, ...options.settings };
+  setHandler('settings.get', () => ok(settings));
+  setHandler('settings.update', (patch) => {
+    settings = { ...settings, ...patch };
+    emit('settings.changed', settings);
+    return ok(settings);
   });
   for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(channel, handler as AnyHandler);

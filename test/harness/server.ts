@@ -25,6 +25,12 @@ export interface HarnessOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The core's HTTP (tests wrap global fetch to watch what goes over the wire). */
   readonly fetch?: typeof globalThis.fetch;
+  /**
+   * Seed the demo workspace with the hostile-content corpus too: the `HOSTILE` queue, one issue
+   * per payload of main/emulator/hostile.ts, assigned to the demo user. Needs `demo` (or a later
+   * workspace.openDemo) to matter.
+   */
+  readonly hostileCorpus?: boolean;
 }
 
 /** A running Node host. */
@@ -170,7 +176,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     env: options.env,
     fetch: options.fetch,
   });
-  const app = createApp(platform, { log: options.log, strictContract: true, demo: options.demo });
+  const app = createApp(platform, {
+    log: options.log,
+    strictContract: true,
+    demo: options.demo,
+    demoOptions: { hostileCorpus: options.hostileCorpus ?? false },
+  });
 
   return {
     url: `${origin}/?session=${secret}`,

@@ -3,6 +3,8 @@
  * `{"url": "…"}`; structured logs follow on stdout. Runs until SIGINT or SIGTERM.
  *
  * Options: --port N (default 0: any free port), --locale ru-RU, --demo (open the demo workspace).
+ * TRACKER_DEMO_HOSTILE=1 also seeds the demo workspace with the hostile-content corpus (the HOSTILE
+ * queue of main/emulator/hostile.ts), for checking the renderer by hand.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,14 @@ const stdoutSink: LogSink = {
 const log = createLogger({ level: 'info', sinks: [stdoutSink], bindings: { host: 'web' } });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const harness = await startHarness({ root, port, log, locale: values.locale, demo: values.demo });
+const harness = await startHarness({
+  root,
+  port,
+  log,
+  locale: values.locale,
+  demo: values.demo,
+  hostileCorpus: process.env.TRACKER_DEMO_HOSTILE === '1',
+});
 process.stdout.write(JSON.stringify({ url: harness.url }) + '\n');
 released = true;
 for (const line of held.splice(0)) process.stdout.write(line);

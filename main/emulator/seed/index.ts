@@ -21,6 +21,7 @@ import type { GenState } from './context.ts';
 import { generateIssues } from './issues.ts';
 import { finalize } from './finalize.ts';
 import { createPlanning } from './boards.ts';
+import { generateHostileIssues, hostileQueue } from './hostile.ts';
 import type { SeedOptions, SeedWorld } from './types.ts';
 
 export type { LinkTypeRecord, SeedOptions, SeedWorld, WorldCounters } from './types.ts';
@@ -84,12 +85,19 @@ export function createSeedWorld(options: SeedOptions): SeedWorld {
     documents,
     localIds,
   });
-  const done = finalize(gen, ids, FIRST_COMMENT_ID);
   const queues = specs.map((s) => s.queue);
+  if (options.hostileCorpus) {
+    // After the regular issues, so their generation (and the rng streams) is untouched.
+    const queue = hostileQueue(queues.length + 1, users, DEMO_USER.uid);
+    const initial = WORKFLOWS.find((wf) => wf.id === queue.workflowId)?.initialStatus ?? 'open';
+    generateHostileIssues(gen, queue, DEMO_USER.uid, ids, initial);
+    queues.push(queue);
+  }
+  const done = finalize(gen, ids, FIRST_COMMENT_ID);
   const planning = createPlanning(
     now,
     DEMO_USER.uid,
-    queues.map((q) => q.leadUid),
+    specs.map((s) => s.queue.leadUid),
   );
   return {
     seed: options.seed,

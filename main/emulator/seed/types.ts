@@ -34,6 +34,11 @@ export interface SeedOptions {
   readonly now: number;
   /** Replaces the two default organizations (a 360 one and a Cloud one). */
   readonly orgs?: readonly OrgRecord[];
+  /**
+   * Adds the hostile-content corpus (main/emulator/hostile.ts): a `HOSTILE` queue with one issue
+   * per payload, assigned to the demo user, filed after the generated issues. Off by default.
+   */
+  readonly hostileCorpus?: boolean;
 }
 
 /** A link type of `/v2/linktypes`; `outward` reads from the link's `fromKey` side. */

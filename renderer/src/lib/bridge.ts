@@ -43,6 +43,14 @@ export function getBridge(): TrackerBridge {
   return bridge;
 }
 
+/** A bridge, or a function that finds one when first needed (so a missing preload is an error state). */
+export type BridgeSource = TrackerBridge | (() => TrackerBridge);
+
+/** The bridge behind `source`, looked up now; may throw `BridgeError` E_UNAVAILABLE. */
+export function resolveBridge(source: BridgeSource): TrackerBridge {
+  return typeof source === 'function' ? source() : source;
+}
+
 /** Returns a call result's data, or throws its error as a `BridgeError`. */
 export function unwrap<T>(result: IpcResult<T>): T {
   if (result.ok) return result.data;

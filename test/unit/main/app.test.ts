@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../main/app.ts';
+import { AppError } from '../../../main/errors.ts';
+import { allowedExternalUrl } from '../../../main/security/external-links.ts';
 import type { Platform } from '../../../main/platform/types.ts';
 import { invokeContract, wireName, type InvokeChannel } from '../../../preload/contract.ts';
 import { FakeIpcMain, eventFrom, topFrame } from '../../fakes/ipc-main.ts';
@@ -11,6 +13,7 @@ import { createRecordingLogger } from '../../fakes/logger.ts';
 function fakePlatform() {
   const ipc = new FakeIpcMain();
   const sent: Array<[string, unknown]> = [];
+  const opened: string[] = [];
   const networkListeners = new Set<(online: boolean) => void>();
   let online = true;
   const platform: Platform = {
@@ -34,7 +37,14 @@ function fakePlatform() {
       },
     },
     fetch: () => Promise.reject(new Error('no network in unit tests')),
-    openExternal: async () => undefined,
+    // Like both hosts: the allowlist refuses with E_FORBIDDEN; `broken.example` fails like a
+    // machine without a browser would.
+    openExternal: async (url) => {
+      if (url === 'https://tracker.yandex.ru/broken') throw new Error('no browser');
+      const allowed = allowedExternalUrl(url);
+      if (!allowed) throw new AppError('E_FORBIDDEN', 'This link cannot be opened outside the app');
+      opened.push(allowed);
+    },
     safeStorage: null,
     env: {},
     deviceName: 'test',
@@ -48,7 +58,7 @@ function fakePlatform() {
     online = value;
     for (const listener of networkListeners) listener(value);
   };
-  return { platform, ipc, sent, setOnline, networkListeners };
+  return { platform, ipc, sent, setOnline, networkListeners, opened };
 }
 
 describe('createApp', () => {
@@ -97,5 +107,108 @@ describe('createApp', () => {
     expect(ipc.handlers.size).toBe(0);
     setOnline(true);
     expect(online()).toHaveLength(1);
+  });
+
+  it('opens allowlisted links only, refusing others with E_FORBIDDEN', async () => {
+    const { platform, ipc, opened } = fakePlatform();
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    const open = (url: string) => ipc.invoke(event, 'tracker:app.openExternal', { url });
+    await expect(open('https://tracker.yandex.ru/Q-1')).resolves.toEqual({
+      ok: true,
+      data: { opened: true },
+    });
+    for (const url of [
+      'http://tracker.yandex.ru/Q-1',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ]) {
+      await expect(open(url)).resolves.toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+    }
+    await expect(open('https://tracker.yandex.ru/broken')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'E_UNAVAILABLE' },
+    });
+    expect(opened).toEqual(['https://tracker.yandex.ru/Q-1']);
+    await app.dispose();
+  });
+
+  it('answers settings before sign-in, persists updates and emits settings.changed', async () => {
+    const { platform, ipc, sent } = fakePlatform();
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    await expect(ipc.invoke(event, 'tracker:settings.get')).resolves.toMatchObject({
+      ok: true,
+      data: { theme: 'system', sync: { intervalMinutes: 5 } },
+    });
+    await expect(
+      ipc.invoke(event, 'tracker:settings.update', { theme: 'dark', pinnedQueues: ['ABC'] }),
+    ).resolves.toMatchObject({ ok: true, data: { theme: 'dark', pinnedQueues: ['ABC'] } });
+    await expect(
+      ipc.invoke(event, 'tracker:settings.update', { pinnedQueues: ['not a queue'] }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'E_BAD_REQUEST' } });
+    expect(sent.filter(([channel]) => channel === 'tracker:settings.changed')).toEqual([
+      [
+        'tracker:settings.changed',
+        expect.objectContaining({ theme: 'dark', pinnedQueues: ['ABC'] }),
+      ],
+    ]);
+    await app.dispose();
+    // The next run of the app (same data folder) reads them back.
+    const again = createApp(platform, { log: createRecordingLogger() });
+    await expect(ipc.invoke(event, 'tracker:settings.get')).resolves.toMatchObject({
+      data: { theme: 'dark', pinnedQueues: ['ABC'] },
+    });
+    await again.dispose();
+  });
+
+  it('applies changed sync settings to the running sync: scopes sync now, an interval re-plans', async () => {
+    const { platform, ipc } = fakePlatform();
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    const changes: unknown[] = [];
+    (app.data as { syncConfigChanged: (change: unknown) => void }).syncConfigChanged = (change) =>
+      changes.push(change);
+    const update = (patch: unknown) => ipc.invoke(event, 'tracker:settings.update', patch);
+    await update({ theme: 'light' });
+    await update({ pinnedQueues: ['ABC'] });
+    await update({
+      sync: {
+        scopes: ['assigned', 'followed', 'authored', 'summoned', 'favorites'],
+        intervalMinutes: 30,
+      },
+    });
+    await update({ sync: { scopes: ['assigned'], intervalMinutes: 30 } });
+    expect(changes).toEqual([
+      { scopes: false, interval: false },
+      { scopes: true, interval: false },
+      { scopes: false, interval: true },
+      { scopes: true, interval: false },
+    ]);
+    await app.dispose();
+  });
+
+  it('answers the cache-backed channels with E_UNAVAILABLE while no workspace is open', async () => {
+    const { platform, ipc } = fakePlatform();
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    const calls: Array<[string, unknown]> = [
+      ['issues.facets', {}],
+      ['issues.extras', { key: 'Q-1' }],
+      ['attachments.image', { key: 'Q-1', id: '1' }],
+      ['queues.list', undefined],
+      ['inbox.list', undefined],
+      ['inbox.update', { ids: ['a'], action: 'read' }],
+    ];
+    for (const [channel, request] of calls) {
+      await expect(ipc.invoke(event, `tracker:${channel}`, request)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'E_UNAVAILABLE' },
+      });
+    }
+    await expect(
+      ipc.invoke(event, 'tracker:issues.query', { query: 'Queue: Q', limit: 5 }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'E_OFFLINE' } });
+    await app.dispose();
   });
 });

@@ -4,14 +4,19 @@
  * raw key at run time. Placeholders are `{name}`; plural messages live in the plural dictionaries.
  */
 
+import * as browse from './dict/browse.ts';
+import * as detail from './dict/detail.ts';
+import * as inbox from './dict/inbox.ts';
+import * as settings from './dict/settings.ts';
+
 /** The locales the UI is translated into. */
 export const LOCALES = ['en', 'ru'] as const;
 
 /** One of {@link LOCALES}. */
 export type Locale = (typeof LOCALES)[number];
 
-/** English strings; the source of truth for message keys. */
-export const en = {
+/** English strings of the shell, sign-in and workspace. */
+const coreEn = {
   'app.title': 'Tracker Desktop',
   'app.loading': 'Loading…',
   'app.coreError.title': 'Couldn’t reach the app core',
@@ -177,14 +182,23 @@ export const en = {
   'issues.error': 'Couldn’t load the issues',
 } satisfies Record<string, string>;
 
+/** English strings; the source of truth for message keys. */
+export const en = {
+  ...coreEn,
+  ...browse.en,
+  ...detail.en,
+  ...settings.en,
+  ...inbox.en,
+};
+
 /** A key of the UI dictionaries. */
 export type MessageKey = keyof typeof en;
 
 /** A complete dictionary: every key of {@link en}, nothing else. */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-/** Russian strings. */
-export const ru: Messages = {
+/** Russian strings of the shell, sign-in and workspace. */
+const coreRu: Readonly<Record<keyof typeof coreEn, string>> = {
   'app.title': 'Tracker Desktop',
   'app.loading': 'Загрузка…',
   'app.coreError.title': 'Не удалось связаться с ядром приложения',
@@ -349,6 +363,9 @@ export const ru: Messages = {
   'issues.error': 'Не удалось загрузить задачи',
 };
 
+/** Russian strings. */
+export const ru: Messages = { ...coreRu, ...browse.ru, ...detail.ru, ...settings.ru, ...inbox.ru };
+
 /**
  * Forms of a plural message, chosen by `Intl.PluralRules`: English needs `one` and `other`,
  * Russian `one` (1, 21), `few` (2–4, 22), `many` (5–20, 25) and `other` (fractions).
@@ -357,8 +374,8 @@ export type PluralForms = Readonly<
   Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 >;
 
-/** English plural messages; the source of truth for plural keys. `{count}` is the number. */
-export const enPlurals = {
+/** English plural messages of the shell. */
+const coreEnPlurals = {
   issues: { one: '{count} issue', other: '{count} issues' },
   'workspace.assignedOpen': {
     one: '{count} open issue assigned to you',
@@ -370,14 +387,23 @@ export const enPlurals = {
   },
 } satisfies Record<string, PluralForms>;
 
+/** English plural messages; the source of truth for plural keys. `{count}` is the number. */
+export const enPlurals = {
+  ...coreEnPlurals,
+  ...browse.enPlurals,
+  ...detail.enPlurals,
+  ...settings.enPlurals,
+  ...inbox.enPlurals,
+};
+
 /** A key of the plural dictionaries. */
 export type PluralKey = keyof typeof enPlurals;
 
 /** A complete plural dictionary: every key of {@link enPlurals}. */
 export type PluralMessages = Readonly<Record<PluralKey, PluralForms>>;
 
-/** Russian plural messages. */
-export const ruPlurals: PluralMessages = {
+/** Russian plural messages of the shell. */
+const coreRuPlurals: Readonly<Record<keyof typeof coreEnPlurals, PluralForms>> = {
   issues: {
     one: '{count} задача',
     few: '{count} задачи',
@@ -401,10 +427,33 @@ export const ruPlurals: PluralMessages = {
   },
 };
 
+/** Russian plural messages. */
+export const ruPlurals: PluralMessages = {
+  ...coreRuPlurals,
+  ...browse.ruPlurals,
+  ...detail.ruPlurals,
+  ...settings.ruPlurals,
+  ...inbox.ruPlurals,
+};
+
 /** Every locale's dictionaries, looked up by the i18n layer. */
 export const dictionaries: Readonly<
   Record<Locale, { messages: Messages; plurals: PluralMessages }>
 > = {
   en: { messages: en, plurals: enPlurals },
   ru: { messages: ru, plurals: ruPlurals },
+};
+
+/** The English parts {@link en} is merged from, so a test can prove no part overrides another. */
+export const EN_PARTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  core: coreEn,
+  browse: browse.en,
+  detail: detail.en,
+  settings: settings.en,
+  inbox: inbox.en,
+  corePlurals: coreEnPlurals,
+  browsePlurals: browse.enPlurals,
+  detailPlurals: detail.enPlurals,
+  settingsPlurals: settings.enPlurals,
+  inboxPlurals: inbox.enPlurals,
 };

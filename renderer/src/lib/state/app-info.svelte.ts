@@ -16,8 +16,9 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 /** What the status bar shows; `unknown` until main has told us either way. */
 export type Connection = 'unknown' | 'online' | 'offline';
 
-/** A bridge, or a function that finds one when first needed. */
-export type BridgeSource = TrackerBridge | (() => TrackerBridge);
+import type { BridgeSource } from '../bridge.ts';
+
+export type { BridgeSource };
 
 /** App info and online state as reactive fields; create one per window. */
 export class AppInfoState {

@@ -9,6 +9,7 @@ import { startEmulator, type Emulator } from '../../../../main/emulator/server.t
 import type { SafeStorageLike } from '../../../../main/secrets/index.ts';
 import { accountCacheDir, startSession } from '../../../../main/session/bootstrap.ts';
 import { SECRET_SERVICE, type SessionService } from '../../../../main/session/service.ts';
+import { SettingsStore } from '../../../../main/settings/store.ts';
 import { createFakeSafeStorage } from '../../../fakes/safe-storage.ts';
 import {
   OAUTH_CLIENTS,
@@ -53,6 +54,7 @@ async function launch(userData: string, safeStorage: SafeStorageLike | null) {
     log: guard.log,
     workspace,
     language: () => 'en',
+    settings: new SettingsStore(userData),
   });
   sessions.push(session);
   return { session, net, events, workspaceCalls: calls };

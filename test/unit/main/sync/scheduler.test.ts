@@ -75,6 +75,40 @@ describe('sync scheduler', () => {
     expect(statuses.some((s) => s.state === 'syncing')).toBe(true);
   });
 
+  it('re-plans the next interval run when the interval changes, keeping a retry backoff', async () => {
+    let interval = 10 * MINUTE;
+    const { clock, runs, scheduler } = harness({ intervalMs: () => interval });
+    scheduler.start();
+    await clock.advance(0);
+    const first = clock.now();
+    expect(scheduler.nextRunAt()).toBe(first + 10 * MINUTE);
+    await clock.advance(MINUTE);
+    interval = 5 * MINUTE;
+    scheduler.reschedule();
+    // Counted from the last success, not from the change.
+    expect(scheduler.nextRunAt()).toBe(first + 5 * MINUTE);
+    interval = 30 * SECOND;
+    scheduler.reschedule();
+    expect(scheduler.nextRunAt()).toBe(clock.now());
+    await clock.advance(0);
+    expect(runs.map((r) => r.trigger)).toEqual(['start', 'interval']);
+
+    let failing = true;
+    const failingRig = harness({
+      intervalMs: () => interval,
+      outcome: () => {
+        if (failing) throw new ServerError({ method: 'GET', path: '/v3/x', status: 500 });
+      },
+    });
+    failingRig.scheduler.start();
+    await failingRig.clock.advance(0);
+    const retryAt = failingRig.scheduler.nextRunAt();
+    interval = 10 * MINUTE;
+    failingRig.scheduler.reschedule();
+    expect(failingRig.scheduler.nextRunAt()).toBe(retryAt);
+    failing = false;
+  });
+
   it('never runs twice at once: a trigger during a run books one follow-up', async () => {
     const gates = [gate(), gate()];
     const { clock, runs, scheduler, maxActive } = harness({

@@ -5,7 +5,13 @@ import {
   interpolate,
   isLocale,
 } from '../../../../renderer/src/lib/i18n/i18n.svelte.ts';
-import { en, enPlurals, ru, ruPlurals } from '../../../../renderer/src/lib/i18n/messages.ts';
+import {
+  EN_PARTS,
+  en,
+  enPlurals,
+  ru,
+  ruPlurals,
+} from '../../../../renderer/src/lib/i18n/messages.ts';
 
 const tasks = {
   one: '{count} задача',
@@ -107,6 +113,19 @@ describe('dictionaries', () => {
     for (const forms of Object.values(ruPlurals)) {
       expect(Object.keys(forms).sort()).toEqual(['few', 'many', 'one', 'other']);
     }
+  });
+
+  it('are merged from parts that never define the same key twice', () => {
+    const owners = new Map<string, string>();
+    for (const [part, messages] of Object.entries(EN_PARTS)) {
+      for (const key of Object.keys(messages)) {
+        const kind = part.endsWith('Plurals') ? 'plural' : 'message';
+        const earlier = owners.get(`${kind}:${key}`);
+        expect(earlier, `${key} is in both ${earlier} and ${part}`).toBeUndefined();
+        owners.set(`${kind}:${key}`, part);
+      }
+    }
+    expect(owners.size).toBe(Object.keys(en).length + Object.keys(enPlurals).length);
   });
 
   it('keep the same placeholders in both languages', () => {
