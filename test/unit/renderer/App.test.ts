@@ -97,15 +97,21 @@ describe('App', () => {
     setBridge(fake.bridge);
     const { unmount } = render(App);
     (await screen.findByTestId('workspace-open-demo')).click();
-    expect((await screen.findByTestId('workspace-user')).textContent).toContain('Alexey Smirnov');
+    // The browser opens on the issues assigned to the user, with the views in the sidebar.
+    expect(await screen.findByTestId('browser')).toBeTruthy();
     expect(screen.queryByTestId('signin')).toBeNull();
-    expect(screen.getByTestId('app-info')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('button', { name: /Assigned to me/ })).toBeTruthy();
     // The demo is not a sign-in: no account menu.
     expect(screen.queryByTestId('account-menu')).toBeNull();
     // The button that had the focus is gone; the new screen's heading takes it.
-    const heading = screen.getByRole('heading', { name: 'Demo workspace' });
+    const heading = screen.getByRole('heading', { level: 2, name: 'Assigned to me' });
     await expect.poll(() => document.activeElement).toBe(heading);
 
+    // The workspace, the user and the app info live in the settings now.
+    within(nav).getByRole('button', { name: 'Settings' }).click();
+    expect((await screen.findByTestId('workspace-user')).textContent).toContain('Alexey Smirnov');
+    expect(screen.getByTestId('app-info')).toBeTruthy();
     screen.getByTestId('workspace-close').click();
     expect(await screen.findByTestId('signin')).toBeTruthy();
     expect(screen.getByTestId('workspace-open-demo')).toBeTruthy();
@@ -121,10 +127,10 @@ describe('App', () => {
     render(App);
     await screen.findByTestId('app-version');
     expect(screen.queryByTestId('signin')).toBeNull();
-    expect(screen.queryByTestId('workspace')).toBeNull();
+    expect(screen.queryByTestId('browser')).toBeNull();
     expect(screen.getByRole('main').textContent).toContain('Loading…');
     release();
-    expect(await screen.findByTestId('workspace')).toBeTruthy();
+    expect(await screen.findByTestId('browser')).toBeTruthy();
     expect(screen.queryByTestId('signin')).toBeNull();
   });
 
@@ -140,7 +146,7 @@ describe('App', () => {
     expect(screen.getByRole('banner').contains(account)).toBe(true);
     expect(account.textContent).toContain('Alexey Smirnov');
     expect(account.textContent).toContain('acme-org · Yandex 360');
-    expect(screen.getByTestId('workspace')).toBeTruthy();
+    expect(screen.getByTestId('browser')).toBeTruthy();
     expect(screen.queryByTestId('signin')).toBeNull();
     expect(fake.calls('auth.signIn')).toEqual([{ org: { id: 'acme-org', kind: 'auto' } }]);
 
@@ -178,7 +184,7 @@ describe('App', () => {
     render(App);
     const banner = await screen.findByTestId('storage-banner');
     expect(
-      banner.compareDocumentPosition(screen.getByTestId('workspace')) &
+      banner.compareDocumentPosition(screen.getByTestId('browser')) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
     within(banner).getByRole('checkbox').click();

@@ -17,6 +17,11 @@ export interface IssuePageRequest {
   readonly offset: number;
   readonly limit: number;
   readonly sort: IssueSort;
+  /**
+   * True while the user has not picked a sort column: the loader keeps its own natural order
+   * (search hits best first) and `sort` is only the default a column click starts from.
+   */
+  readonly natural?: boolean;
 }
 
 /** One page answer: the rows from `offset` and how many rows the whole list has. */
@@ -36,6 +41,8 @@ export interface IssueListOptions {
   readonly maxPages?: number;
   /** The initial sort; most recently updated first by default. */
   readonly sort?: IssueSort;
+  /** False to start in the loader's natural order (no column sorted), e.g. search relevance. */
+  readonly sorted?: boolean;
 }
 
 /** Paged, sortable issue rows with a selection. */
@@ -48,6 +55,10 @@ export class IssueListState {
   error: unknown = $state(undefined);
   /** The selected row, or -1 for none. */
   selectedIndex = $state(-1);
+  /** False while the rows are in the loader's natural order (no column sorted). */
+  sorted = $state(true);
+  /** Bumped by {@link requestReveal}; the list view scrolls the selected row into view. */
+  revealTick = $state(0);
 
   readonly #load: IssuePageLoader;
   readonly #cache: PageCache<IssueSummary>;
@@ -64,6 +75,7 @@ export class IssueListState {
     this.#load = load;
     this.#cache = new PageCache(options.pageSize ?? 100, options.maxPages ?? 20);
     if (options.sort) this.#sort = { ...options.sort };
+    if (options.sorted === false) this.sorted = false;
   }
 
   /** Rows per request. */
@@ -77,8 +89,10 @@ export class IssueListState {
   }
 
   set sort(next: IssueSort) {
-    if (next.field === this.#sort.field && next.direction === this.#sort.direction) return;
+    const same = next.field === this.#sort.field && next.direction === this.#sort.direction;
+    if (same && this.sorted) return;
     this.#sort = { field: next.field, direction: next.direction };
+    this.sorted = true;
     this.selectedIndex = -1;
     this.#reset();
   }
@@ -86,7 +100,11 @@ export class IssueListState {
   /** Sorts by `field`: ascending first, the other direction when it is already the sort field. */
   toggleSort(field: IssueSortField): void {
     const direction =
-      this.#sort.field === field ? (this.#sort.direction === 'asc' ? 'desc' : 'asc') : 'asc';
+      this.sorted && this.#sort.field === field
+        ? this.#sort.direction === 'asc'
+          ? 'desc'
+          : 'asc'
+        : 'asc';
     this.sort = { field, direction };
   }
 
@@ -131,6 +149,43 @@ export class IssueListState {
     return this.ensure(this.#window.start, this.#window.end);
   }
 
+  /**
+   * Refetches the pages in view without dropping them first, so the rows stay on screen (no
+   * placeholders, no lost scroll) until fresh ones replace them; pages out of view are dropped.
+   * The selection follows its issue when the issue moved within the fetched rows.
+   */
+  async refresh(): Promise<void> {
+    const selectedKey = this.selected?.key;
+    this.#generation++;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+    this.#inFlight = new Map();
+    const keep = this.#cache.pagesFor(this.#window.start, Math.max(this.#window.end, 1));
+    this.#cache.retain(keep);
+    this.#revision++;
+    await Promise.all(keep.map((page) => this.#fetch(page)));
+    if (selectedKey === undefined || this.selected?.key === selectedKey) return;
+    const moved = this.indexOfKey(selectedKey);
+    if (moved >= 0) this.selectedIndex = moved;
+  }
+
+  /** The index of the held row with `key`, or -1 when no held page has it. */
+  indexOfKey(key: string): number {
+    void this.#revision;
+    for (const page of this.#cache.pages) {
+      for (let index = page * this.pageSize; index < (page + 1) * this.pageSize; index++) {
+        const row = this.#cache.get(index);
+        if (row === undefined) break;
+        if (row.key === key) return index;
+      }
+    }
+    return -1;
+  }
+
+  /** Asks the list view to scroll the selected row into view (e.g. after restoring it). */
+  requestReveal(): void {
+    this.revealTick++;
+  }
+
   /** Selects row `index`, clamped to the list; returns the selected index (-1 when empty). */
   select(index: number): number {
     this.selectedIndex = this.total > 0 ? Math.min(this.total - 1, Math.max(0, index)) : -1;
@@ -160,6 +215,7 @@ export class IssueListState {
       offset: page * this.pageSize,
       limit: this.pageSize,
       sort,
+      ...(this.sorted ? {} : { natural: true }),
     };
     const promise = this.#load(request).then(
       (answer) => {

@@ -136,6 +136,13 @@ export class PageCache<T> {
     return evicted;
   }
 
+  /** Keeps only `pages` (those held among them); drops every other page. */
+  retain(pages: readonly number[]): void {
+    for (const page of [...this.#pages.keys()]) {
+      if (!pages.includes(page)) this.#pages.delete(page);
+    }
+  }
+
   /** Forgets every page. */
   clear(): void {
     this.#pages.clear();

@@ -200,4 +200,18 @@ export function yfmBlocks(md: MarkdownIt): void {
   };
   rules['yfm_note_close'] = () => '</div>\n';
   rules['yfm_skip'] = () => '';
+  // Headings inside an issue sit below the screen's own headings: `headingOffset` shifts their
+  // level (capped at h6) so the page outline stays in order, and the class keeps the look.
+  const heading: NonNullable<typeof rules.heading_open> = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const offset = (env as MarkupEnv).headingOffset ?? 0;
+    const level = Number(token.tag.slice(1));
+    if (offset > 0 && level >= 1 && level <= 6) {
+      token.tag = `h${Math.min(6, level + offset)}`;
+      if (token.nesting === 1) token.attrJoin('class', `yfm-h${level}`);
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+  rules.heading_open = heading;
+  rules.heading_close = heading;
 }

@@ -86,7 +86,9 @@ function checklistItem(state: StateCore, index: number): void {
   first.content = first.content.slice(match[0].length);
   const box = makeToken(state, 'yfm_checkbox', '');
   box.meta = { checked: match[1] !== ' ' };
-  inline.children!.unshift(box);
+  // The item's text labels its checkbox, so assistive technology reads "done item, checked".
+  inline.children!.unshift(makeToken(state, 'yfm_label_open', ''), box);
+  inline.children!.push(makeToken(state, 'yfm_label_close', ''));
   item.attrJoin('class', 'yfm-checklist-item');
 }
 
@@ -123,6 +125,8 @@ export function yfmInline(md: MarkdownIt): void {
     const key = esc(tokens[idx]!.content);
     return `<a href="#/issue/${key}" class="issue-link" data-issue-key="${key}">${key}</a>`;
   };
+  rules['yfm_label_open'] = () => '<label class="yfm-checklist-label">';
+  rules['yfm_label_close'] = () => '</label>';
   rules['yfm_checkbox'] = (tokens, idx) => {
     const checked = (tokens[idx]!.meta as { checked: boolean }).checked;
     return `<input type="checkbox" class="yfm-checkbox" disabled${checked ? ' checked' : ''}> `;

@@ -4,11 +4,61 @@ import type { NoteKind } from './blocks.ts';
 /** Resolves an attachment image reference to a displayable URL (blob:/data:image/), or null. */
 export type ImageResolver = (src: string, alt: string) => string | null;
 
+/**
+ * Maps an image reference to the id of one of the issue's attachments, or null. The image is then
+ * rendered without a source, marked with `data-attachment-id`, for the view to fill in once it has
+ * fetched the bytes (the renderer is synchronous; fetching is not).
+ */
+export type AttachmentMatcher = (src: string, alt: string) => string | null;
+
+/** Texts of the placeholders shown instead of images that are not loaded. */
+export interface ImageLabels {
+  /** Title prefix of an image on another site (never fetched). */
+  readonly remote: string;
+  /** Title prefix of an image that is not one of the issue's attachments. */
+  readonly missing: string;
+}
+
 /** Render-time environment passed through markdown-it. */
 export type MarkupEnv = {
   resolveImage?: ImageResolver;
+  matchAttachment?: AttachmentMatcher;
   noteTitles?: Partial<Record<NoteKind, string>>;
+  imageLabels?: ImageLabels;
+  headingOffset?: number;
 };
+
+/** An attachment id as `attachments.image` accepts it. */
+export const ATTACHMENT_ID = /^[\w-]{1,64}$/;
+
+// Tracker's own inline image forms: `/ajax/v2/attachments/<id>?inline=true` (the web editor) and
+// the API's `/v2/issues/<KEY>/attachments/<id>/<name>` (thumbnails and downloads).
+// Only relative paths and Tracker's own hosts: an attachment path on any other host is a remote
+// image like any other.
+const ATTACHMENT_PATH =
+  /^(?:https:\/\/tracker\.yandex\.(?:ru|com)|https:\/\/tracker\.yandex\.cloud)?\/(?:ajax\/)?v\d\/(?:issues\/[^/]+\/)?attachments\/([\w-]{1,64})(?:[/?#]|$)/i;
+
+/**
+ * The attachment an image reference names: Tracker's attachment URL forms (by id), or a bare
+ * file name or id equal to one of `attachments`. Null for anything else, including remote URLs.
+ */
+export function attachmentIdFromSrc(
+  src: string,
+  attachments: readonly { readonly id: string; readonly name: string }[],
+): string | null {
+  const trimmed = src.trim();
+  const path = ATTACHMENT_PATH.exec(trimmed);
+  if (path) return path[1]!;
+  if (HAS_SCHEME.test(trimmed)) return null;
+  let decoded = trimmed;
+  try {
+    decoded = decodeURIComponent(trimmed);
+  } catch {
+    // A malformed escape is matched as written.
+  }
+  const match = attachments.find((a) => a.id === decoded || a.name === decoded);
+  return match && ATTACHMENT_ID.test(match.id) ? match.id : null;
+}
 
 const ISSUE_HREF = /^#\/issue\/([A-Z][A-Z0-9_]*-[1-9]\d*)$/;
 const SAFE_IMAGE_SRC = /^(?:blob:|data:image\/(?:png|jpe?g|gif|webp|avif|bmp|svg\+xml)[;,])/i;
@@ -74,17 +124,28 @@ export function yfmLinks(md: MarkdownIt): void {
     return self.renderToken(tokens, idx, options);
   };
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
-    const { resolveImage } = env as MarkupEnv;
+    const { resolveImage, matchAttachment, imageLabels } = env as MarkupEnv;
     const token = tokens[idx]!;
     const alt = self.renderInlineAsText(token.children ?? [], options, env);
     const raw = String(token.attrGet('src') ?? '');
     const src = md.normalizeLinkText(raw);
+    // Tracker's absolute attachment URLs count as attachments, not as remote images.
+    const attachment = src && matchAttachment ? matchAttachment(src, alt) : null;
+    if (attachment !== null && ATTACHMENT_ID.test(attachment)) {
+      return `<img alt="${esc(alt)}" class="yfm-image" data-attachment-id="${esc(attachment)}">`;
+    }
     const remote = HAS_SCHEME.test(src.trim());
     const resolved = !remote && src && resolveImage ? resolveImage(src, alt) : null;
     if (resolved && isSafeImageSrc(resolved)) {
       return `<img src="${esc(resolved)}" alt="${esc(alt)}" class="yfm-image">`;
     }
-    const reason = remote ? 'Remote image not loaded' : 'Image not available';
-    return `<span class="image-blocked" title="${esc(`${reason}: ${src}`)}">${esc(alt)}</span>`;
+    const reason = remote
+      ? (imageLabels?.remote ?? 'Remote image not loaded')
+      : (imageLabels?.missing ?? 'Image not available');
+    const kind = remote ? 'image-remote' : 'image-missing';
+    return (
+      `<span class="image-blocked ${kind}" title="${esc(`${reason}: ${src}`)}">` +
+      `${esc(alt || src)}</span>`
+    );
   };
 }

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Config, DOMPurify as Purifier, WindowLike } from 'dompurify';
-import { isSafeImageSrc, normalizeExternalHref } from './links.ts';
+import { ATTACHMENT_ID, isSafeImageSrc, normalizeExternalHref } from './links.ts';
 
 const ALLOWED_TAGS = [
   'a',
@@ -39,6 +39,7 @@ const ALLOWED_TAGS = [
   'summary',
   'img',
   'input',
+  'label',
 ];
 const ALLOWED_ATTR = [
   'href',
@@ -54,6 +55,7 @@ const ALLOWED_ATTR = [
   'start',
   'data-external',
   'data-issue-key',
+  'data-attachment-id',
 ];
 const ISSUE_HREF = /^#\/issue\/[A-Z][A-Z0-9_]*-[1-9]\d*$/;
 
@@ -71,6 +73,11 @@ const CONFIG: Config = {
 
 function checkElement(node: Element): void {
   const tag = node.nodeName.toLowerCase();
+  // Only an image may name an attachment, and only by a well-formed id.
+  const attachment = node.getAttribute('data-attachment-id');
+  if (attachment !== null && (tag !== 'img' || !ATTACHMENT_ID.test(attachment))) {
+    node.removeAttribute('data-attachment-id');
+  }
   if (tag === 'a') {
     const href = node.getAttribute('href');
     const issue = href !== null && ISSUE_HREF.test(href);

@@ -37,6 +37,5 @@ export function getBrowserContext(): BrowserContext {
 
 /** A context map holding `context`, for `mount(…, { context })` and component tests. */
 export function browserContextMap(context: BrowserContext): Map<symbol, BrowserContext> {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- mount()'s context option, not state
   return new Map([[KEY, context]]);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markupLinkAction, renderMarkup } from '../../../../../renderer/src/lib/markup/index.ts';
+import {
+  attachmentIdFromSrc,
+  markupLinkAction,
+  renderMarkup,
+} from '../../../../../renderer/src/lib/markup/index.ts';
+import { sanitizeMarkupHtml } from '../../../../../renderer/src/lib/markup/sanitize.ts';
 import { render } from './helpers.ts';
 
 describe('renderMarkup: CommonMark/GFM', () => {
@@ -103,6 +108,8 @@ describe('renderMarkup: YFM', () => {
     expect(boxes[1]!.hasAttribute('checked')).toBe(true);
     expect(f.querySelectorAll('li.yfm-checklist-item')).toHaveLength(2);
     expect(f.querySelectorAll('li')[1]!.textContent?.trim()).toBe('готово');
+    expect(f.querySelectorAll('li.yfm-checklist-item > label > input')).toHaveLength(2);
+    expect(f.querySelector('label')?.textContent?.trim()).toBe('сделать');
   });
 
   it('renders colours as classes', () => {
@@ -185,5 +192,79 @@ describe('markupLinkAction', () => {
     expect(markupLinkAction(rel!)).toBeNull();
     expect(markupLinkAction(root)).toBeNull();
     expect(markupLinkAction(null)).toBeNull();
+  });
+});
+
+describe('renderMarkup: attachment images and headings', () => {
+  const attachments = [
+    { id: '501', name: 'screen.png' },
+    { id: 'abc-2', name: 'схема 1.png' },
+  ];
+  const matchAttachment = (src: string) => attachmentIdFromSrc(src, attachments);
+
+  it('marks attachment images for the view to fill in, without a source', () => {
+    const f = render(
+      '![a](/ajax/v2/attachments/501?inline=true) ![b](схема%201.png) ![c](abc-2) ' +
+        '![d](https://tracker.yandex.ru/ajax/v2/attachments/77?inline=true)',
+      { matchAttachment },
+    );
+    const imgs = [...f.querySelectorAll('img')];
+    expect(imgs.map((i) => i.getAttribute('data-attachment-id'))).toEqual([
+      '501',
+      'abc-2',
+      'abc-2',
+      '77',
+    ]);
+    expect(imgs.every((i) => !i.hasAttribute('src'))).toBe(true);
+    expect(imgs[0]!.getAttribute('alt')).toBe('a');
+  });
+
+  it('treats attachment paths on other hosts as remote images', () => {
+    expect(attachmentIdFromSrc('https://evil.example/ajax/v2/attachments/1', attachments)).toBe(
+      null,
+    );
+    expect(attachmentIdFromSrc('//evil.example/v2/attachments/1', attachments)).toBeNull();
+    expect(attachmentIdFromSrc('other.png', attachments)).toBeNull();
+    expect(attachmentIdFromSrc('/v2/issues/DEMO-1/attachments/9/x.png', [])).toBe('9');
+    const f = render('![r](https://evil.example/ajax/v2/attachments/1)', { matchAttachment });
+    expect(f.querySelector('img')).toBeNull();
+    expect(f.querySelector('.image-remote')?.textContent).toBe('r');
+  });
+
+  it('uses localized placeholder titles', () => {
+    const f = render('![x](https://evil.example/a.png) ![y](nope.png)', {
+      imageLabels: { remote: 'Удалённое', missing: 'Нет' },
+    });
+    const [remote, missing] = [...f.querySelectorAll('.image-blocked')];
+    expect(remote!.getAttribute('title')).toBe('Удалённое: https://evil.example/a.png');
+    expect(missing!.getAttribute('title')).toBe('Нет: nope.png');
+    expect(missing!.classList.contains('image-missing')).toBe(true);
+  });
+
+  it('strips data-attachment-id from anything but a well-formed image reference', () => {
+    const t = document.createElement('template');
+    t.innerHTML = sanitizeMarkupHtml(
+      '<img data-attachment-id="1&quot; onerror=x" alt="a"><span data-attachment-id="5">s</span>' +
+        '<img data-attachment-id="ok-1" alt="b">',
+      window,
+    );
+    const [bad, good] = [...t.content.querySelectorAll('img')];
+    expect(bad!.hasAttribute('data-attachment-id')).toBe(false);
+    expect(t.content.querySelector('span')!.hasAttribute('data-attachment-id')).toBe(false);
+    expect(good!.getAttribute('data-attachment-id')).toBe('ok-1');
+  });
+
+  it('shifts heading levels and keeps the original level as a class', () => {
+    const f = render('# A\n\n### C\n\n###### F', { headingOffset: 3 });
+    expect(f.querySelector('h4.yfm-h1')?.textContent).toBe('A');
+    expect(f.querySelector('h6.yfm-h3')?.textContent).toBe('C');
+    expect(f.querySelector('h6.yfm-h6')?.textContent).toBe('F');
+    expect(render('# A').querySelector('h1')?.hasAttribute('class')).toBe(false);
+  });
+
+  it('highlights the added languages', () => {
+    const f = render('```go\nfunc main() {}\n```\n\n```sh\necho hi\n```');
+    expect(f.querySelector('code.language-go .hljs-keyword')?.textContent).toBe('func');
+    expect(f.querySelector('code.language-sh .hljs-built_in')?.textContent).toBe('echo');
   });
 });
