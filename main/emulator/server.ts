@@ -76,6 +76,7 @@ function lookups(store: EmulatorStore): WireLookups {
     issue: (key) => store.getIssue(key),
     board: (id) => store.board(id),
     linkType: (id) => store.linkTypes().find((type) => type.id === id),
+    field: (id) => store.field(id),
   };
 }
 

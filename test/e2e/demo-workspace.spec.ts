@@ -6,7 +6,7 @@ function leadingNumber(text: string | null): number {
   return match ? Number(match[0].replace(/[^\d]/g, '')) : Number.NaN;
 }
 
-test('the demo workspace opens from the panel, shows the demo user and counts, and closes', async ({
+test('the demo workspace opens from the sign-in screen, shows the demo user and counts in the settings, and closes', async ({
   page,
   harness,
 }) => {
@@ -17,9 +17,14 @@ test('the demo workspace opens from the panel, shows the demo user and counts, a
   await expect(open).toHaveAttribute('data-testid', 'workspace-open-demo');
 
   await open.click();
-  // The emulator seeds its issues in well under a second; leave room for a slow machine.
+  // The emulator seeds its issues in well under a second; leave room for a slow machine. The
+  // browser opens on the issues assigned to the user; the workspace panel lives in the settings.
+  await expect(page.getByRole('heading', { level: 2, name: 'Assigned to me' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   const user = page.getByTestId('workspace-user');
-  await expect(user).toBeVisible({ timeout: 15_000 });
+  await expect(user).toBeVisible();
 
   const state = harness.app.workspace.state();
   expect(state.status).toBe('ready');

@@ -92,7 +92,9 @@ test('sign in with Yandex in the browser, and the token stays in main', async ({
   await page.getByTestId('signin-browser').click();
 
   const login = emulator.login;
-  await expect(page.getByTestId('workspace-user')).toContainText(login, { timeout: 20_000 });
+  await expect(page.getByTestId('account-menu')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('workspace-user')).toContainText(login);
   await page.screenshot({ path: 'test-results/screenshots/signed-in.png', fullPage: true });
   const session = await harness.app.session;
   expect(session.state()).toMatchObject({

@@ -104,7 +104,11 @@ export class Wire extends CatalogWire {
   }
 
   change(change: ChangeRecord): JsonObject {
-    const fieldRef = (id: string) => ({ self: this.self(`fields/${id}`), id, display: id });
+    // Tracker names the changed field in the reader's language ("Статус"), like the web UI.
+    const fieldRef = (id: string) => {
+      const record = this.lookups.field?.(id);
+      return { self: this.self(`fields/${id}`), id, display: record ? this.text(record.name) : id };
+    };
     return {
       id: change.id,
       self: this.self(`issues/${change.issueKey}/changelog/${change.id}`),

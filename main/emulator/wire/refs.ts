@@ -5,6 +5,7 @@
  */
 import type {
   BoardRecord,
+  FieldRecord,
   IssueRecord,
   IssueTypeRecord,
   PriorityRecord,
@@ -29,6 +30,8 @@ export interface WireLookups {
   issue(key: string): IssueRecord | undefined;
   board(id: number): BoardRecord | undefined;
   linkType(id: string): LinkTypeRecord | undefined;
+  /** A field by id, for its localized name in changelog entries; optional for small fakes. */
+  field?(id: string): { readonly name: FieldRecord['name'] } | undefined;
 }
 
 /** JSON as sent on the wire. */

@@ -109,7 +109,7 @@ export const ru: Readonly<Record<keyof typeof en, string>> = {
   'sidebar.view.assigned': 'Назначены мне',
   'sidebar.view.followed': 'Отслеживаю',
   'sidebar.view.authored': 'Созданы мной',
-  'sidebar.view.summoned': 'Призван',
+  'sidebar.view.summoned': 'Меня призвали',
   'sidebar.view.favorites': 'Избранное',
   'sidebar.view.all': 'Все сохранённые задачи',
   'sidebar.queues': 'Очереди',
