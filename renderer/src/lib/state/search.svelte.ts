@@ -64,7 +64,8 @@ export class SearchState {
   /** Sets the text and searches after the debounce; an empty text clears the hits at once. */
   input(text: string): void {
     this.text = text;
-    this.highlighted = -1;
+    // A typed issue key is what the user most likely wants: Enter opens it straight away.
+    this.highlighted = parseIssueKey(text) ? 0 : -1;
     clearTimeout(this.#timer);
     const seq = ++this.#seq;
     if (!text.trim()) {

@@ -34,7 +34,13 @@ describe('SearchState', () => {
     await vi.advanceTimersByTimeAsync(150);
     expect(search.typedKey).toBe('TEST-12');
     expect(search.options[0]).toEqual({ kind: 'key', key: 'TEST-12' });
-    search.move(1);
+    // The key starts highlighted, so Enter opens it; plain words start with nothing highlighted.
+    expect(search.current).toEqual({ kind: 'key', key: 'TEST-12' });
+    search.input('test');
+    expect(search.highlighted).toBe(-1);
+    search.input('test-12');
+    await vi.advanceTimersByTimeAsync(150);
+    search.move(search.options.length);
     expect(search.current).toEqual({ kind: 'key', key: 'TEST-12' });
     search.move(-1);
     expect(search.highlighted).toBe(search.options.length - 1);
