@@ -66,6 +66,25 @@ export const UserSettingsSchema = v.object({
 /** {@link UserSettingsSchema} as a type. */
 export type UserSettings = v.InferOutput<typeof UserSettingsSchema>;
 
+/** The settings of a fresh install (main's defaults; the optional notification kinds are off). */
+export const DEFAULT_USER_SETTINGS: UserSettings = {
+  theme: 'system',
+  language: 'system',
+  sync: {
+    scopes: ['assigned', 'followed', 'authored', 'summoned', 'favorites'],
+    intervalMinutes: 5,
+  },
+  notifications: {
+    enabled: true,
+    assigned: true,
+    summoned: false,
+    comments: false,
+    statusChanges: false,
+  },
+  pinnedQueues: [],
+  savedSearches: [],
+};
+
 /** A change to the settings: any top-level part, each replaced whole. */
 export const UserSettingsPatchSchema = v.partial(UserSettingsSchema);
 

@@ -5,36 +5,21 @@
  */
 import * as v from 'valibot';
 import {
+  DEFAULT_USER_SETTINGS,
   UserSettingsSchema,
   type UserSettings,
   type UserSettingsPatchSchema,
 } from '../../preload/contract.ts';
+import type { Language } from '../api/parse/values.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log/types.ts';
 import type { SyncConfig } from '../sync/config.ts';
 import type { SettingsStore } from './store.ts';
 
+export { DEFAULT_USER_SETTINGS };
+
 /** A change to the settings: the given top-level parts, each replaced whole. */
 export type UserSettingsPatch = v.InferOutput<typeof UserSettingsPatchSchema>;
-
-/** The settings of a fresh install. */
-export const DEFAULT_USER_SETTINGS: UserSettings = {
-  theme: 'system',
-  language: 'system',
-  sync: {
-    scopes: ['assigned', 'followed', 'authored', 'summoned', 'favorites'],
-    intervalMinutes: 5,
-  },
-  notifications: {
-    enabled: true,
-    assigned: true,
-    summoned: false,
-    comments: false,
-    statusChanges: false,
-  },
-  pinnedQueues: [],
-  savedSearches: [],
-};
 
 type Part = keyof UserSettings;
 const PARTS = Object.keys(DEFAULT_USER_SETTINGS) as Part[];
@@ -119,4 +104,13 @@ export function syncConfigOf(
     pinnedQueues: [...settings.pinnedQueues],
     intervalMs: settings.sync.intervalMinutes * 60_000,
   };
+}
+
+/**
+ * The language Tracker answers in (Accept-Language, so statuses, priorities, types and user names):
+ * the one the user chose, else the OS locale's (Russian for a `ru*` locale, English otherwise).
+ */
+export function apiLanguageOf(settings: Pick<UserSettings, 'language'>, locale: string): Language {
+  if (settings.language === 'ru' || settings.language === 'en') return settings.language;
+  return locale.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 }

@@ -8,6 +8,7 @@
 import { buildBridge, type IpcRendererLike } from '../../preload/build-bridge.ts';
 import {
   CHANNEL_PREFIX,
+  DEFAULT_USER_SETTINGS,
   type AppInfo,
   type AuthState,
   type EventChannel,
@@ -78,23 +79,7 @@ export type FakeHandler<K extends InvokeChannel> = (
 export type FakeHandlers = { [K in InvokeChannel]?: FakeHandler<K> };
 
 /** The settings the fake answers unless told otherwise: main's defaults. */
-export const SETTINGS_FIXTURE: UserSettings = {
-  theme: 'system',
-  language: 'system',
-  sync: {
-    scopes: ['assigned', 'followed', 'authored', 'summoned', 'favorites'],
-    intervalMinutes: 5,
-  },
-  notifications: {
-    enabled: true,
-    assigned: true,
-    summoned: false,
-    comments: false,
-    statusChanges: false,
-  },
-  pinnedQueues: [],
-  savedSearches: [],
-};
+export const SETTINGS_FIXTURE: UserSettings = DEFAULT_USER_SETTINGS;
 
 /** What a test may change about a fake bridge. */
 export interface FakeBridgeOptions {
