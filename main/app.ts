@@ -14,6 +14,7 @@ import { authHandlers } from './session/handlers.ts';
 import type { SessionService } from './session/service.ts';
 import { openSettingsStore } from './settings/store.ts';
 import {
+  apiLanguageOf,
   createUserSettings,
   syncConfigOf,
   type UserSettingsStore,
@@ -73,10 +74,11 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     };
   }
 
-  const language = () => (platform.identity.locale.toLowerCase().startsWith('ru') ? 'ru' : 'en');
   // Opened here, not with the session: settings must answer before sign-in and without a session.
   const settingsFile = openSettingsStore(platform.paths.userData, log);
   const settings = createUserSettings(settingsFile, log.child({ scope: 'settings' }));
+  // Read at every request (and every sync run), so a language change applies at once.
+  const language = () => apiLanguageOf(settings.get(), platform.identity.locale);
   const data = createWorkspaceData({
     userData: platform.paths.userData,
     events,
@@ -85,6 +87,7 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     // Read at every sync run, so a change applies to the next run of the open workspace and to
     // every workspace attached later.
     syncConfig: () => syncConfigOf(settings.get()),
+    language,
   });
   disposers.push(
     settings.onChange((next, previous) => {
@@ -95,6 +98,13 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
           JSON.stringify([previous.sync.scopes, previous.pinnedQueues]),
         interval: next.sync.intervalMinutes !== previous.sync.intervalMinutes,
       });
+      // Names in the cache are in the old language: a sync now re-fetches them in the new one.
+      if (
+        apiLanguageOf(next, platform.identity.locale) !==
+        apiLanguageOf(previous, platform.identity.locale)
+      ) {
+        data.languageChanged();
+      }
     }),
   );
   const workspace = createWorkspaceService({

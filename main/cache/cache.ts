@@ -39,6 +39,7 @@ import type {
   Scope,
   SearchHit,
   SearchQuery,
+  UpsertOptions,
   UpsertResult,
   Watermark,
   WatermarkPatch,
@@ -57,8 +58,11 @@ export interface TrackerCache {
   /** Runs `fn` (synchronous) in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
 
-  /** Upserts issues into a scope; older versions never overwrite newer ones. */
-  upsertIssues(issues: readonly Issue[], scope: Scope): UpsertResult;
+  /**
+   * Upserts issues into a scope; older versions never overwrite newer ones, and the same version
+   * is left alone unless `options.rewrite` (a relocalizing sync).
+   */
+  upsertIssues(issues: readonly Issue[], scope: Scope, options?: UpsertOptions): UpsertResult;
   /** Replaces an issue's comments (by key or alias) and re-indexes them for search. */
   replaceComments(issueKey: string, comments: readonly Comment[]): ReplaceCommentsResult;
   /** Replaces an issue's links; false when the issue is not cached. */
@@ -153,7 +157,7 @@ export function createCache(ctx: CacheContext): TrackerCache {
     file: db.file,
     schemaVersion: schemaVersion(db),
     transaction: (fn) => db.transaction(fn),
-    upsertIssues: (list, scope) => issues.upsertIssues(ctx, list, scope),
+    upsertIssues: (list, scope, options) => issues.upsertIssues(ctx, list, scope, options),
     replaceComments: (key, list) => activity.replaceComments(ctx, key, list),
     replaceLinks: (key, list) => activity.replaceLinks(ctx, key, list),
     replaceAttachments: (key, list) => activity.replaceAttachments(ctx, key, list),

@@ -31,6 +31,7 @@ export type {
   SearchQuery,
   SnippetField,
   SortField,
+  UpsertOptions,
   UpsertResult,
   Watermark,
   WatermarkPatch,

@@ -15,7 +15,13 @@ import {
   refLogin,
   splitKey,
 } from './rows.ts';
-import { assertScope, type RemoveFromScopeResult, type Scope, type UpsertResult } from './types.ts';
+import {
+  assertScope,
+  type RemoveFromScopeResult,
+  type Scope,
+  type UpsertOptions,
+  type UpsertResult,
+} from './types.ts';
 
 /** What decides which of two copies of an issue is newer. */
 interface Freshness {
@@ -77,19 +83,26 @@ function newestPerKey(issues: readonly Issue[]): Issue[] {
   return [...byKey.values()];
 }
 
-/** Upserts `issues` into `scope` in one transaction; see {@link UpsertResult}. */
+/**
+ * Upserts `issues` into `scope` in one transaction; see {@link UpsertResult}. A copy as fresh as
+ * the cached one is skipped unless `options.rewrite`; an older copy always is.
+ */
 export function upsertIssues(
   ctx: CacheContext,
   issues: readonly Issue[],
   scope: Scope,
+  options: UpsertOptions = {},
 ): UpsertResult {
   assertScope(scope);
+  const rewrite = options.rewrite === true;
   const result = {
     inserted: 0,
     updated: 0,
+    relocalized: 0,
     unchanged: 0,
     insertedKeys: [] as string[],
     updatedKeys: [] as string[],
+    relocalizedKeys: [] as string[],
     commentsChanged: [] as string[],
     renamed: [] as { from: string; to: string }[],
   };
@@ -110,7 +123,8 @@ export function upsertIssues(
           continue;
         }
       }
-      if (stored && compare(freshness(issue), stored) <= 0) {
+      const order = stored ? compare(freshness(issue), stored) : 1;
+      if (stored && (order < 0 || (order === 0 && !rewrite))) {
         result.unchanged += 1;
         addToScope(ctx, scope, stored.rid);
         continue;
@@ -139,8 +153,14 @@ export function upsertIssues(
           stored.aliases !== JSON.stringify(aliases);
         if (textChanged) markForIndex(ctx, rid, false);
         if (stored.aliases !== JSON.stringify(aliases)) writeAliases(ctx, issue.key, aliases);
-        result.updated += 1;
-        result.updatedKeys.push(issue.key);
+        if (order === 0) {
+          // Same freshness, rewritten on request: only its display names (language) moved.
+          result.relocalized += 1;
+          result.relocalizedKeys.push(issue.key);
+        } else {
+          result.updated += 1;
+          result.updatedKeys.push(issue.key);
+        }
         if ((issue.lastCommentUpdatedAt ?? null) !== stored.last_comment_updated_at) {
           result.commentsChanged.push(issue.key);
         }

@@ -171,14 +171,30 @@ export const HIGHLIGHT_END = '\u0003';
 export interface UpsertResult {
   readonly inserted: number;
   readonly updated: number;
-  /** Same version already cached, or an older version that was ignored. */
+  /**
+   * Same version rewritten because of {@link UpsertOptions.rewrite} (display names in another
+   * language): not counted in `updated`, not a change of the issue.
+   */
+  readonly relocalized: number;
+  /** Same version already cached (and not rewritten), or an older version that was ignored. */
   readonly unchanged: number;
   readonly insertedKeys: string[];
   readonly updatedKeys: string[];
+  readonly relocalizedKeys: string[];
   /** Keys whose lastCommentUpdatedAt moved (or is new): their comments need fetching. */
   readonly commentsChanged: string[];
   /** Issues found under a new key for a known id (moved queues), renamed in place. */
   readonly renamed: { readonly from: string; readonly to: string }[];
+}
+
+/** Options of an issue upsert. */
+export interface UpsertOptions {
+  /**
+   * Also rewrite an issue whose cached copy is exactly as fresh (same version, updatedAt and comment
+   * time): the copy was fetched in another language, so its display names are stale. A copy older
+   * than the cached one is still ignored.
+   */
+  readonly rewrite?: boolean;
 }
 
 /** What sync needs to decide whether an issue changed, per key. */

@@ -13,6 +13,8 @@ import type {
 } from '../sync/index.ts';
 
 const META = 'sync';
+/** The language the cached issues were fetched in (a string; absent in caches from before). */
+const LANGUAGE = 'language';
 
 /** Adapts a cache to {@link SyncStore}; `now` stamps a completed first pass. */
 export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now): SyncStore {
@@ -24,13 +26,20 @@ export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now
     },
     commitPage(page: CommitPage): CommitResult {
       return cache.transaction(() => {
-        const result = cache.upsertIssues(page.issues, page.scope as Scope);
+        const result = cache.upsertIssues(
+          page.issues,
+          page.scope as Scope,
+          page.rewrite === true ? { rewrite: true } : {},
+        );
         for (const [key, comments] of page.comments ?? []) cache.replaceComments(key, comments);
         cache.setWatermark(page.scope, {
           updatedAt: page.watermark.updatedAt,
           ...(page.watermark.complete ? { lastFullSyncAt: now() } : {}),
         });
-        return { changed: [...result.insertedKeys, ...result.updatedKeys] };
+        return {
+          changed: [...result.insertedKeys, ...result.updatedKeys],
+          relocalized: result.relocalizedKeys,
+        };
       });
     },
     issueState(keys): ReadonlyMap<string, IssueState> {
@@ -60,14 +69,19 @@ export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now
         typeof meta[name] === 'number' ? (meta[name] as number) : undefined;
       const lastSuccessAt = read('lastSuccessAt');
       const lastReconcileAt = read('lastReconcileAt');
+      const language = cache.getMeta(LANGUAGE);
       return {
         ...(lastSuccessAt !== undefined ? { lastSuccessAt } : {}),
         ...(lastReconcileAt !== undefined ? { lastReconcileAt } : {}),
+        ...(typeof language === 'string' ? { language } : {}),
       };
     },
     setSyncMeta(patch) {
-      const merged = { ...this.getSyncMeta(), ...patch };
-      cache.setMeta(META, { ...merged });
+      cache.transaction(() => {
+        const { language, ...merged } = { ...this.getSyncMeta(), ...patch };
+        cache.setMeta(META, { ...merged });
+        if (language !== undefined) cache.setMeta(LANGUAGE, language);
+      });
     },
   };
 }

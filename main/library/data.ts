@@ -33,6 +33,11 @@ export interface WorkspaceData {
    * forgotten by that run), a new interval re-plans the next run.
    */
   syncConfigChanged(change: { scopes: boolean; interval: boolean }): void;
+  /**
+   * The language requests are sent in changed: when online, a sync runs at once, and (finding the
+   * cache fetched in another language) re-reads every scope so the cached names follow.
+   */
+  languageChanged(): void;
 }
 
 /** Builds the data holder for one app instance. */
@@ -43,6 +48,11 @@ export function createWorkspaceData(deps: {
   readonly online: () => boolean;
   /** The user's part of the sync config, read at every run (default: the engine's defaults). */
   readonly syncConfig?: () => Partial<SyncConfig>;
+  /**
+   * The language the client's requests use (read at every run): the cache records the language
+   * its issues were fetched in, and a run in another language relocalizes it.
+   */
+  readonly language?: () => string;
 }): WorkspaceData {
   const log = deps.log.child({ scope: 'data' });
   let cache: TrackerCache | null = null;
@@ -89,8 +99,11 @@ export function createWorkspaceData(deps: {
       store,
       log,
       ...(deps.syncConfig ? { config: deps.syncConfig } : {}),
+      ...(deps.language ? { language: deps.language } : {}),
       onCommit: (event) => {
-        for (const key of event.changed.slice(0, MAX_CHANGED_EVENTS)) {
+        // Relocalized issues did not change, but what the renderer shows of them did.
+        const keys = [...event.changed, ...(event.relocalized ?? [])];
+        for (const key of keys.slice(0, MAX_CHANGED_EVENTS)) {
           deps.events.emit('issue.changed', { key });
         }
       },
@@ -130,6 +143,10 @@ export function createWorkspaceData(deps: {
       // Offline, the run that follows coming back online picks the new scopes up anyway.
       if (change.scopes && deps.online()) scheduler?.syncNow();
       else if (change.interval) scheduler?.reschedule();
+    },
+    languageChanged() {
+      // Offline, the run that follows coming back online relocalizes anyway.
+      if (deps.online()) scheduler?.syncNow();
     },
   };
 }

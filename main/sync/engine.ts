@@ -1,7 +1,9 @@
 /**
  * The incremental sync engine. A run walks every configured scope: an incremental pass from the
  * scope's watermark minus the overlap, or a full pass on the first sync and when reconciliation is
- * due; a full pass ends by dropping the members the server no longer lists. Plain Node: the client,
+ * due; a full pass ends by dropping the members the server no longer lists. A run whose language
+ * differs from the one the store was fetched in relocalizes: full passes everywhere, same-version
+ * issues rewritten and reported as `relocalized` (not `changed`). Plain Node: the client,
  * the store, the clock and the listeners are injected.
  */
 import { TrackerApiError } from '../api/errors.ts';
@@ -27,6 +29,13 @@ export interface SyncEngineOptions {
   readonly onProgress?: (progress: SyncProgress) => void;
   /** After every commit and removal: what changed (the notifier diffs from here). */
   readonly onCommit?: (event: CommitEvent) => void;
+  /**
+   * The language requests are sent in (the client's Accept-Language), read at the start of every
+   * run. When it differs from the language the store's issues were fetched in, the run relocalizes:
+   * every scope is read in full and same-version issues are rewritten (reported as `relocalized`).
+   * Without it, languages are not tracked.
+   */
+  readonly language?: () => string;
 }
 
 /** Options of one run. */
@@ -41,11 +50,14 @@ export interface SyncRunOptions {
 export interface ScopeReport {
   readonly scope: ScopeId;
   readonly firstSync: boolean;
-  /** Whether the scope was read in full (first sync or reconciliation). */
+  /** Whether the scope was read in full (first sync, reconciliation or relocalization). */
   readonly full: boolean;
   /** Issues received from search (overlaps included). */
   readonly fetched: number;
+  /** Inserted or replaced by a newer version. */
   readonly changed: readonly string[];
+  /** Rewritten at the same version in the new language (only in a relocalizing run). */
+  readonly relocalized: readonly string[];
   readonly removed: readonly string[];
   readonly renamed: readonly (readonly [string, string])[];
   readonly commentRequests: number;
@@ -56,6 +68,11 @@ export interface SyncRunResult {
   readonly startedAt: number;
   readonly finishedAt: number;
   readonly reconciled: boolean;
+  /**
+   * Set when the run relocalized the store: the language it was fetched in (`from`) differed from
+   * the run's (`to`), so every scope was read in full and same-version issues were rewritten.
+   */
+  readonly relocalized?: { readonly from: string; readonly to: string };
   readonly scopes: readonly ScopeReport[];
 }
 
@@ -79,6 +96,7 @@ function newTally(): ScopeTally {
   return {
     fetched: 0,
     changed: new Set(),
+    relocalized: new Set(),
     removed: new Set(),
     renamed: [],
     commentRequests: 0,
@@ -99,13 +117,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     config: SyncConfig,
     scope: ScopeId,
     reconcile: boolean,
+    relocalize: boolean,
     onProgress: (progress: SyncProgress) => void,
   ): Promise<ScopeReport> {
     const stored = store.getWatermark(scope);
     const initial: Watermark = stored ?? { updatedAt: 0, complete: false };
     // A first sync cut short resumes from its watermark (its pass is the reconciliation).
     const resuming = stored !== undefined && !stored.complete;
-    const full = stored === undefined || (reconcile && !resuming);
+    // Relocalizing reads everything again, whatever the watermark: unchanged issues hold old names.
+    const full = stored === undefined || relocalize || (reconcile && !resuming);
     const from = full ? undefined : initial.updatedAt - config.overlapMs;
     const members = new Set(store.scopeKeys(scope));
     const query = scopeQuery(scope);
@@ -114,6 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       firstSync: !initial.complete,
       initial,
       advance: query !== undefined,
+      relocalize,
       maxUpdatedAt: 0,
       seen: new Map(),
       tally: newTally(),
@@ -157,6 +178,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       full,
       fetched: run.tally.fetched,
       changed: [...run.tally.changed],
+      relocalized: [...run.tally.relocalized],
       removed: [...run.tally.removed],
       renamed: run.tally.renamed,
       commentRequests: run.tally.commentRequests,
@@ -171,6 +193,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       runOptions.reconcile ??
       (meta.lastReconcileAt === undefined ||
         startedAt - meta.lastReconcileAt >= config.reconcileIntervalMs);
+    // The language requests go out in now vs the one the stored issues were fetched in. A store
+    // that never recorded one (a cache from before) adopts the current language as it is.
+    const language = options.language?.();
+    const relocalizing =
+      language !== undefined && meta.language !== undefined && meta.language !== language
+        ? { from: meta.language, to: language }
+        : undefined;
+    if (language !== undefined && meta.language === undefined) store.setSyncMeta({ language });
+    if (relocalizing) log.info('sync relocalizes the cache', relocalizing);
     const scopes = configuredScopes(config);
     const wanted = new Set(scopes);
     for (const scope of store.knownScopes()) {
@@ -195,7 +226,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const failures: unknown[] = [];
     for (const scope of scopes) {
       try {
-        reports.push(await syncScope(ctx, config, scope, reconcile, onProgress));
+        reports.push(
+          await syncScope(ctx, config, scope, reconcile, relocalizing !== undefined, onProgress),
+        );
       } catch (error) {
         // Transport trouble fails the whole run (the next scope would meet it too); a scope the
         // server refuses must not keep the others from syncing.
@@ -206,14 +239,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (failures.length > 0) throw failures[0];
     const finishedAt = now();
-    store.setSyncMeta(
-      reconcile
-        ? { lastSuccessAt: finishedAt, lastReconcileAt: startedAt }
-        : { lastSuccessAt: finishedAt },
-    );
+    // The new language is recorded only once every scope has been read in it: a run that fails
+    // part-way leaves the old one, so the next run relocalizes again.
+    store.setSyncMeta({
+      lastSuccessAt: finishedAt,
+      ...(reconcile ? { lastReconcileAt: startedAt } : {}),
+      ...(relocalizing ? { language: relocalizing.to } : {}),
+    });
     const changed = reports.reduce((n, r) => n + r.changed.length, 0);
     log.debug('sync run done', { scopes: reports.length, changed, reconcile });
-    return { startedAt, finishedAt, reconciled: reconcile, scopes: reports };
+    return {
+      startedAt,
+      finishedAt,
+      reconciled: reconcile,
+      ...(relocalizing ? { relocalized: relocalizing } : {}),
+      scopes: reports,
+    };
   }
 
   return {

@@ -39,12 +39,16 @@ export class MemorySyncStore implements SyncStore {
       throw failure;
     }
     const changed: string[] = [];
+    const relocalized: string[] = [];
     const members = this.#scope(page.scope);
     for (const issue of page.issues) {
       const stored = this.#issues.get(issue.key);
       if (!stored || (issue.version ?? 0) > (stored.version ?? 0)) {
         this.#issues.set(issue.key, issue);
         changed.push(issue.key);
+      } else if (page.rewrite === true && (issue.version ?? 0) === (stored.version ?? 0)) {
+        this.#issues.set(issue.key, issue);
+        relocalized.push(issue.key);
       }
       members.add(issue.key);
     }
@@ -56,7 +60,7 @@ export class MemorySyncStore implements SyncStore {
     }
     this.#watermarks.set(page.scope, { ...page.watermark });
     this.commits++;
-    return { changed };
+    return { changed, relocalized };
   }
 
   issueState(keys: readonly string[]): ReadonlyMap<string, IssueState> {

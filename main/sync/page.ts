@@ -22,8 +22,13 @@ export interface CommitEvent {
   readonly scope: ScopeId;
   /** Whether this is the scope's first full pass (its changes are not news). */
   readonly firstSync: boolean;
-  /** Keys inserted or updated. */
+  /** Keys inserted or updated (real changes: news once the scope's first sync is complete). */
   readonly changed: readonly string[];
+  /**
+   * Keys rewritten at the same version by a relocalizing run (the UI language changed): only their
+   * display names moved to the new language. Not news; never also listed in `changed`.
+   */
+  readonly relocalized?: readonly string[];
   /** Keys that left the scope. */
   readonly removed: readonly string[];
   /** Moved issues followed: old key → new key. */
@@ -34,6 +39,8 @@ export interface CommitEvent {
 export interface ScopeTally {
   fetched: number;
   readonly changed: Set<string>;
+  /** Rewritten at the same version in the new language (a relocalizing run). */
+  readonly relocalized: Set<string>;
   readonly removed: Set<string>;
   readonly renamed: [string, string][];
   commentRequests: number;
@@ -57,6 +64,11 @@ export interface ScopeRun {
   readonly initial: Watermark;
   /** Whether pages move the watermark (not for scopes searched in several chunks). */
   readonly advance: boolean;
+  /**
+   * The run relocalizes (the cache was fetched in another language): pages rewrite stored issues
+   * of the same version, reported as `relocalized`.
+   */
+  readonly relocalize?: boolean;
   /** The greatest `updatedAt` seen so far. */
   maxUpdatedAt: number;
   /** key → version of every issue this run has committed for the scope. */
@@ -163,10 +175,26 @@ export async function applyPage(
     stored.updatedAt !== watermark.updatedAt ||
     stored.complete !== watermark.complete;
   if (kept.length === 0 && !moved) return;
-  const { changed } = ctx.store.commitPage({ scope: run.scope, issues: kept, comments, watermark });
+  const result = ctx.store.commitPage({
+    scope: run.scope,
+    issues: kept,
+    comments,
+    watermark,
+    ...(run.relocalize === true ? { rewrite: true } : {}),
+  });
+  const { changed } = result;
+  const relocalized = result.relocalized ?? [];
   for (const issue of kept) run.seen.set(issue.key, issue.version ?? 0);
   for (const key of changed) run.tally.changed.add(key);
-  if (changed.length > 0 || renamed.length > 0) {
-    ctx.onCommit?.({ scope: run.scope, firstSync: run.firstSync, changed, removed: [], renamed });
+  for (const key of relocalized) run.tally.relocalized.add(key);
+  if (changed.length > 0 || renamed.length > 0 || relocalized.length > 0) {
+    ctx.onCommit?.({
+      scope: run.scope,
+      firstSync: run.firstSync,
+      changed,
+      removed: [],
+      renamed,
+      ...(relocalized.length > 0 ? { relocalized } : {}),
+    });
   }
 }

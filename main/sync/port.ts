@@ -46,12 +46,23 @@ export interface CommitPage {
   readonly comments?: ReadonlyMap<string, readonly Comment[]>;
   /** The scope's new watermark, stored as given (the engine never moves it backwards). */
   readonly watermark: Watermark;
+  /**
+   * A relocalizing run (the UI language changed since the cache was filled): an issue whose stored
+   * copy is exactly as fresh is rewritten too, since its display names are in the old language.
+   * An older copy still never replaces a newer one.
+   */
+  readonly rewrite?: boolean;
 }
 
 /** What a commit changed. */
 export interface CommitResult {
   /** Keys whose stored data was inserted or replaced by a newer version. */
   readonly changed: readonly string[];
+  /**
+   * Keys rewritten at the same version by a `rewrite` commit: only their display names (language)
+   * changed, so they are not news. Absent or empty without `rewrite`.
+   */
+  readonly relocalized?: readonly string[];
 }
 
 /** Bookkeeping of the engine that survives restarts. */
@@ -60,6 +71,11 @@ export interface SyncMeta {
   readonly lastSuccessAt?: number;
   /** Epoch ms (local clock) of the last run that reconciled every scope. */
   readonly lastReconcileAt?: number;
+  /**
+   * The language (Accept-Language) the stored issues were fetched in; undefined for a cache from
+   * before it was recorded, which adopts the current language without a re-fetch.
+   */
+  readonly language?: string;
 }
 
 /** The engine's view of the cache. All methods are synchronous and each is one transaction. */

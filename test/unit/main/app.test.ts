@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../main/app.ts';
 import { AppError } from '../../../main/errors.ts';
 import { allowedExternalUrl } from '../../../main/security/external-links.ts';
@@ -186,6 +186,53 @@ describe('createApp', () => {
       { scopes: true, interval: false },
     ]);
     await app.dispose();
+  });
+
+  it('tells the data layer when the language Tracker answers in changes', async () => {
+    const { platform, ipc } = fakePlatform(); // locale ru-RU
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    let calls = 0;
+    (app.data as { languageChanged: () => void }).languageChanged = () => calls++;
+    const update = (patch: unknown) => ipc.invoke(event, 'tracker:settings.update', patch);
+    await update({ language: 'ru' }); // same as the OS locale's
+    expect(calls).toBe(0);
+    await update({ language: 'en' });
+    expect(calls).toBe(1);
+    await update({ theme: 'dark' });
+    expect(calls).toBe(1);
+    await update({ language: 'system' });
+    expect(calls).toBe(2);
+    await app.dispose();
+  });
+
+  it('sends requests in the chosen language, falling back to the OS locale', async () => {
+    const { platform, ipc } = fakePlatform(); // locale ru-RU
+    const languages: string[] = [];
+    const recording: Platform = {
+      ...platform,
+      fetch: (input, init) => {
+        languages.push(new Headers(init?.headers).get('accept-language') ?? '');
+        return globalThis.fetch(input, init);
+      },
+    };
+    const app = createApp(recording, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    const update = (patch: unknown) => ipc.invoke(event, 'tracker:settings.update', patch);
+    try {
+      await update({ language: 'en' });
+      await app.workspace.openDemo();
+      await vi.waitFor(() => expect(languages.length).toBeGreaterThan(0), { timeout: 10_000 });
+      expect(new Set(languages.map((l) => l.slice(0, 2)))).toEqual(new Set(['en']));
+      // The change applies to the session at once, and a sync runs to re-fetch the names.
+      languages.length = 0;
+      await update({ language: 'system' });
+      await vi.waitFor(() => expect(languages.some((l) => l.startsWith('ru'))).toBe(true), {
+        timeout: 10_000,
+      });
+    } finally {
+      await app.dispose();
+    }
   });
 
   it('answers the cache-backed channels with E_UNAVAILABLE while no workspace is open', async () => {

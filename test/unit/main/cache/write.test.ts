@@ -39,6 +39,64 @@ describe('upsertIssues', () => {
     expect(stored?.version).toBe(3);
   });
 
+  it('rewrites an equally fresh copy only with `rewrite`, reporting it as relocalized', () => {
+    const en = (init = {}) => issue('Q-1', { version: 2, updatedAt: 10, status: 'open', ...init });
+    t.cache.upsertIssues([en()], 'assigned');
+    const ru = issue('Q-1', { version: 2, updatedAt: 10, status: 'open' });
+    const russian: typeof ru = {
+      ...ru,
+      status: { id: 'open', key: 'open', display: 'Открыт' },
+      priority: { id: 'normal', key: 'normal', display: 'Средний' },
+    };
+
+    const plain = t.cache.upsertIssues([russian], 'assigned');
+    expect(plain).toMatchObject({ unchanged: 1, updated: 0, relocalized: 0 });
+    expect(t.cache.getIssue('Q-1')?.statusDisplay).toBe('Open');
+
+    const rewritten = t.cache.upsertIssues([russian], 'followed', { rewrite: true });
+    expect(rewritten).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      relocalized: 1,
+      relocalizedKeys: ['Q-1'],
+      updatedKeys: [],
+      commentsChanged: [],
+    });
+    const stored = t.cache.getIssue('Q-1');
+    expect(stored?.statusDisplay).toBe('Открыт');
+    expect(stored?.priorityDisplay).toBe('Средний');
+    expect(stored?.version).toBe(2);
+    expect([...(stored?.scopes ?? [])].sort()).toEqual(['assigned', 'followed']);
+  });
+
+  it('never lets an older copy overwrite a newer one, even with `rewrite`', () => {
+    t.cache.upsertIssues([issue('Q-1', { version: 3, summary: 'three' })], 'assigned');
+    const older = t.cache.upsertIssues(
+      [issue('Q-1', { version: 2, summary: 'two', status: 'closed' })],
+      'assigned',
+      { rewrite: true },
+    );
+    expect(older).toMatchObject({ unchanged: 1, updated: 0, relocalized: 0 });
+    expect(t.cache.getIssue('Q-1')).toMatchObject({ summary: 'three', version: 3 });
+
+    // Same version but an older updatedAt is older too.
+    t.cache.upsertIssues([issue('Q-2', { version: 1, updatedAt: 20 })], 'assigned');
+    const stale = t.cache.upsertIssues(
+      [issue('Q-2', { version: 1, updatedAt: 10, summary: 'stale' })],
+      'assigned',
+      { rewrite: true },
+    );
+    expect(stale).toMatchObject({ unchanged: 1, relocalized: 0 });
+    expect(t.cache.getIssue('Q-2')?.summary).toBe('Issue Q-2');
+
+    // A newer copy under `rewrite` is an ordinary update, not a relocalization.
+    const newer = t.cache.upsertIssues([issue('Q-1', { version: 4 })], 'assigned', {
+      rewrite: true,
+    });
+    expect(newer).toMatchObject({ updated: 1, updatedKeys: ['Q-1'], relocalized: 0 });
+  });
+
   it('keeps the newest copy when a batch repeats a key', () => {
     const result = t.cache.upsertIssues(
       [

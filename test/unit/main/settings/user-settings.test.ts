@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsStore, openSettingsStore } from '../../../../main/settings/store.ts';
 import {
   DEFAULT_USER_SETTINGS,
+  apiLanguageOf,
   createUserSettings,
   syncConfigOf,
 } from '../../../../main/settings/user-settings.ts';
@@ -153,5 +154,16 @@ describe('user settings', () => {
     settings.update({ theme: 'dark' });
     expect(settings.get().theme).toBe('dark');
     expect(store.get('deviceId')).toMatch(/^[\x21-\x7e]{6,50}$/);
+  });
+});
+
+describe('apiLanguageOf', () => {
+  it('follows the chosen language, else the OS locale', () => {
+    expect(apiLanguageOf({ language: 'ru' }, 'en-US')).toBe('ru');
+    expect(apiLanguageOf({ language: 'en' }, 'ru-RU')).toBe('en');
+    expect(apiLanguageOf({ language: 'system' }, 'ru-RU')).toBe('ru');
+    expect(apiLanguageOf({ language: 'system' }, 'RU')).toBe('ru');
+    expect(apiLanguageOf({ language: 'system' }, 'en-GB')).toBe('en');
+    expect(apiLanguageOf({ language: 'system' }, 'de-DE')).toBe('en');
   });
 });

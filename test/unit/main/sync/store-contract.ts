@@ -175,6 +175,31 @@ export function syncStoreContract(name: string, make: () => SyncStore): void {
       store.setSyncMeta({ lastReconcileAt: 3 });
       store.setSyncMeta({ lastSuccessAt: 8 });
       expect(store.getSyncMeta()).toEqual({ lastSuccessAt: 8, lastReconcileAt: 3 });
+      store.setSyncMeta({ language: 'en' });
+      store.setSyncMeta({ lastSuccessAt: 9 });
+      expect(store.getSyncMeta()).toEqual({ lastSuccessAt: 9, lastReconcileAt: 3, language: 'en' });
+      store.setSyncMeta({ language: 'ru' });
+      expect(store.getSyncMeta().language).toBe('ru');
+    });
+
+    it('rewrites a same-version issue only on a rewrite commit, reporting it as relocalized', () => {
+      const store = make();
+      const en = issue('A-1', 2, { status: { id: 's', key: 'open', display: 'Open' } });
+      const ru = issue('A-1', 2, { status: { id: 's', key: 'open', display: 'Открыт' } });
+      store.commitPage({ scope: 'assigned', issues: [en, issue('A-2', 3)], watermark: MARK });
+      const plain = store.commitPage({ scope: 'assigned', issues: [ru], watermark: MARK });
+      expect(plain.changed).toEqual([]);
+      expect(plain.relocalized ?? []).toEqual([]);
+      const rewritten = store.commitPage({
+        scope: 'assigned',
+        issues: [ru, issue('A-2', 2), issue('A-3', 1)],
+        watermark: MARK,
+        rewrite: true,
+      });
+      // A-2 v2 is older than the stored v3: never written, even on a rewrite commit.
+      expect(rewritten.changed).toEqual(['A-3']);
+      expect(rewritten.relocalized).toEqual(['A-1']);
+      expect(store.issueState(['A-1', 'A-2']).get('A-2')?.version).toBe(3);
     });
   });
 }
