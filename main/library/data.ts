@@ -13,6 +13,7 @@ import { accountCacheDir } from '../session/bootstrap.ts';
 import type { SyncConfig } from '../sync/config.ts';
 import { createSyncEngine, createSyncScheduler, type SyncScheduler } from '../sync/index.ts';
 import { cacheSyncStore } from './cache-sync-store.ts';
+import { refreshDictionaries } from './dictionaries.ts';
 
 /** At most this many `issue.changed` events per committed page; the list reloads anyway. */
 const MAX_CHANGED_EVENTS = 100;
@@ -65,6 +66,7 @@ export function createWorkspaceData(deps: {
 
   // Attach and detach run one at a time: an overlap could close a cache a newer scheduler uses.
   let queue: Promise<void> = Promise.resolve();
+  let attachedClient: TrackerClient | null = null;
   function serial(work: () => Promise<void>): Promise<void> {
     queue = queue.then(work, work);
     return queue;
@@ -76,6 +78,7 @@ export function createWorkspaceData(deps: {
     await running?.stop();
     cache?.close();
     cache = null;
+    attachedClient = null;
     deps.events.emit('sync.changed', signedOut());
   }
 
@@ -127,6 +130,16 @@ export function createWorkspaceData(deps: {
         ),
     });
     scheduler.start();
+    attachedClient = client;
+    loadDictionaries();
+  }
+
+  /** Fills the queue picker and the dictionary names in the background (online only). */
+  function loadDictionaries(): void {
+    const client = attachedClient;
+    const open = cache;
+    if (!client || !open || !deps.online()) return;
+    void refreshDictionaries(client, open, () => cache === open, log);
   }
 
   return {
@@ -135,7 +148,10 @@ export function createWorkspaceData(deps: {
     cache: () => cache,
     status: () => scheduler?.status() ?? signedOut(),
     syncNow: () => scheduler?.syncNow() ?? signedOut(),
-    setOnline: (online) => scheduler?.setOnline(online),
+    setOnline(online) {
+      scheduler?.setOnline(online);
+      if (online) loadDictionaries();
+    },
     suspend: () => scheduler?.suspend(),
     resume: () => scheduler?.resume(),
     focus: () => scheduler?.focus(),
@@ -147,6 +163,7 @@ export function createWorkspaceData(deps: {
     languageChanged() {
       // Offline, the run that follows coming back online relocalizes anyway.
       if (deps.online()) scheduler?.syncNow();
+      loadDictionaries();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The issue browser's reads against the emulator: opening an issue brings its links, attachments
  * and changelog into the cache; Tracker queries run on the server (and fail cleanly offline or on a
- * bad query); image attachments are served, kept on disk and shown offline; and changed sync
+ * bad query); the dictionaries are filled at attach; image attachments are served, kept on disk and shown offline; and changed sync
  * settings apply to the running sync.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -132,6 +132,20 @@ describe('issue extras', () => {
 });
 
 describe('Tracker queries', () => {
+  it('fills the queues, statuses and priorities the picker and the chips name', async () => {
+    await until(() => (data.cache()?.listDictionary('queues').length ?? 0) > 0);
+    const cache = data.cache()!;
+    const queues = cache.listDictionary('queues').map((row) => row.key);
+    expect(queues.sort()).toEqual(
+      emulator.store
+        .queues()
+        .map((q) => q.key)
+        .sort(),
+    );
+    expect(cache.listDictionary('statuses').length).toBe(emulator.store.statuses().length);
+    expect(cache.listDictionary('priorities').length).toBeGreaterThan(0);
+  });
+
   it('runs a query on the server without caching the results', async () => {
     const queue = emulator.store.allIssues()[0]?.queueKey ?? '';
     const inQueue = emulator.store.allIssues().filter((issue) => issue.queueKey === queue);

@@ -119,6 +119,27 @@ describe('IssuesView', () => {
       .getByRole('grid')
       .querySelector('[aria-selected="true"]') as HTMLElement;
     expect(selected.dataset['key']).toBe(opened);
+    // The list takes the focus back, on that row, so j/k go on from there.
+    expect(document.activeElement).toBe(screen.getByRole('grid'));
+  });
+
+  it('leaves the focus where the user put it while the list comes back', async () => {
+    const first = await setup({ kind: 'scope', scope: 'all' });
+    grid().focus();
+    await fireEvent.keyDown(grid(), { key: 'j' });
+    await fireEvent.keyDown(grid(), { key: 'Enter' });
+    first.unmount();
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    render(IssuesView, {
+      props: { view: { kind: 'scope', scope: 'all' } },
+      context: first.context,
+    });
+    await settle();
+    await settle();
+    expect(screen.getByRole('grid').querySelector('[aria-selected="true"]')).not.toBeNull();
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
   });
 
   it('reloads after a sync without losing the selection', async () => {
