@@ -45,6 +45,7 @@ export async function createBrowserFixture(
     appInfo: new AppInfoState(fake.bridge),
   };
   browser.settings.start();
+  browser.sync.start();
   await Promise.all([browser.settings.load(), browser.sync.load(), browser.appInfo.load()]);
   const context = new Map<symbol, unknown>([...i18nContext(i18n), ...browserContextMap(browser)]);
   return { ...browser, fake, i18n, context };

@@ -168,6 +168,35 @@ describe('IssuesView', () => {
     ).toBe(true);
   });
 
+  it('shows the first sync’s progress instead of an empty view until it has finished', async () => {
+    const { fake } = await setup(
+      { kind: 'scope', scope: 'assigned' },
+      {
+        library: { issues: [] },
+        bridge: {
+          sync: {
+            state: 'syncing',
+            online: true,
+            lastSuccessAt: null,
+            progress: { scope: 'assigned', done: 120, total: 400 },
+          },
+        },
+      },
+    );
+    const first = screen.getByTestId('first-sync');
+    expect(first.textContent).toContain('Getting your issues from Tracker…');
+    expect(screen.getByTestId('first-sync-progress').textContent).toBe('assigned to me: 120 / 400');
+    const bar = first.querySelector('progress')!;
+    expect([bar.value, bar.max]).toEqual([120, 400]);
+    expect(screen.queryByTestId('list-empty')).toBeNull();
+
+    // Done: the view is simply empty, with its next step.
+    fake.emitSync({ state: 'idle', online: true, lastSuccessAt: Date.now() });
+    await settle();
+    expect(screen.queryByTestId('first-sync')).toBeNull();
+    expect(screen.getByTestId('list-empty').textContent).toContain('Nothing assigned to you.');
+  });
+
   it('shows an error with a retry that recovers', async () => {
     const { library } = await setup(
       { kind: 'queue', queue: 'TEST' },
