@@ -161,7 +161,7 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     'settings.update': (patch) => settings.update(patch),
     'app.openExternal': async ({ url }) => {
       try {
-        // The platform applies the allowlist and refuses with E_FORBIDDEN.
+        // eng-disable OPEN_EXTERNAL_JS_CHECK: the platform's allowlist decides, refusing with E_FORBIDDEN
         await platform.openExternal(url);
       } catch (error) {
         if (isAppError(error)) throw error;
