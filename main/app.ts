@@ -9,6 +9,7 @@ import { createWorkspaceData, type WorkspaceData } from './library/data.ts';
 import { createAttachmentImages } from './library/images.ts';
 import { createInboxService } from './library/inbox.ts';
 import { createLibraryService } from './library/service.ts';
+import { createNotifyService } from './notify/service.ts';
 import { startSession } from './session/bootstrap.ts';
 import { authHandlers } from './session/handlers.ts';
 import type { SessionService } from './session/service.ts';
@@ -31,6 +32,8 @@ export interface AppConfig {
   readonly demo?: boolean;
   /** How the demo workspace is seeded (the Node test host adds the hostile-content corpus). */
   readonly demoOptions?: Pick<DemoOptions, 'hostileCorpus'>;
+  /** Quits the app (the tray's Quit item); absent, the item does nothing. */
+  readonly quit?: () => void;
 }
 
 /** A running core; `dispose` unregisters everything it registered. */
@@ -79,7 +82,19 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   const settings = createUserSettings(settingsFile, log.child({ scope: 'settings' }));
   // Read at every request (and every sync run), so a language change applies at once.
   const language = () => apiLanguageOf(settings.get(), platform.identity.locale);
-  const data = createWorkspaceData({
+  // Created before the data holder (whose commits it hears); reaches the data lazily.
+  const notifier = createNotifyService({
+    desktop: platform.desktop,
+    cache: () => data.cache(),
+    events,
+    settings,
+    language,
+    log,
+    syncNow: () => void data.syncNow(),
+    syncStatus: () => data.status(),
+    quit: config.quit,
+  });
+  const data: WorkspaceData = createWorkspaceData({
     userData: platform.paths.userData,
     events,
     log,
@@ -88,6 +103,8 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     // every workspace attached later.
     syncConfig: () => syncConfigOf(settings.get()),
     language,
+    onSyncCommit: (commit, cache) => notifier.onSyncCommit(commit, cache),
+    onStatus: (status) => notifier.syncStatusChanged(status),
   });
   disposers.push(
     settings.onChange((next, previous) => {
@@ -105,14 +122,33 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
       ) {
         data.languageChanged();
       }
+      notifier.settingsChanged(next, previous);
     }),
   );
+  let attachGeneration = 0;
   const workspace = createWorkspaceService({
     events,
     log,
     demo: { fetch: platform.fetch, language, ...config.demoOptions },
-    onAttach: (client, cacheKey) =>
-      client && cacheKey ? data.attach(client, cacheKey) : data.detach(),
+    onAttach: (client, cacheKey) => {
+      // Notifications need to know who "me" is; fetched alongside the first sync, whose commits
+      // wait for it (see the notifier's setMe).
+      notifier.setMe(null);
+      const generation = ++attachGeneration;
+      if (client && cacheKey) {
+        client
+          .myself()
+          .then((user) => {
+            // A later attach (another account, sign-out) owns "me" now.
+            if (generation === attachGeneration) {
+              notifier.setMe({ id: user.id, login: user.login ?? '' });
+            }
+          })
+          .catch((error: unknown) => log.warn('notify: the signed-in user is unknown', { error }));
+      }
+      const attached = client && cacheKey ? data.attach(client, cacheKey) : data.detach();
+      return attached.then(() => notifier.refresh());
+    },
   });
   const library = createLibraryService({
     cache: () => data.cache(),
@@ -127,7 +163,11 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     online: () => platform.network.isOnline(),
     log,
   });
-  const inbox = createInboxService({ cache: () => data.cache(), events });
+  const inbox = createInboxService({
+    cache: () => data.cache(),
+    events,
+    onChanged: () => notifier.inboxChanged(),
+  });
 
   const session = startSession({
     platform,
@@ -196,6 +236,8 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
   disposers.push(platform.lifecycle.onSuspend(() => data.suspend()));
   disposers.push(platform.lifecycle.onResume(() => data.resume()));
   disposers.push(platform.lifecycle.onWindowFocus(() => data.focus()));
+  disposers.push(() => notifier.dispose());
+  notifier.refresh();
 
   log.info('core started', { host: platform.host, version: platform.identity.version });
   if (config.demo) void workspace.openDemo();

@@ -8,12 +8,16 @@ import {
   app,
   BrowserWindow,
   ipcMain,
+  Menu,
+  nativeImage,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
   session,
   shell,
+  Tray,
 } from 'electron';
 import type * as Electron from 'electron';
 import { createApp, type TrackerApp } from './app.ts';
@@ -26,6 +30,7 @@ import {
   type RootLogger,
 } from './log/index.ts';
 import type { Logger } from './log/types.ts';
+import { createElectronDesktop, type ElectronDesktop } from './platform/electron-desktop.ts';
 import { createElectronPlatform, createOpenExternal } from './platform/electron-platform.ts';
 import type { ElectronPlatform } from './platform/electron-platform.ts';
 import { hardenApp } from './platform/hardening.ts';
@@ -43,18 +48,22 @@ export type ElectronModules = Pick<
   | 'app'
   | 'BrowserWindow'
   | 'ipcMain'
+  | 'Menu'
+  | 'nativeImage'
   | 'net'
+  | 'Notification'
   | 'powerMonitor'
   | 'protocol'
   | 'safeStorage'
   | 'session'
   | 'shell'
+  | 'Tray'
 >;
 
 /** The process fields the entry uses; injectable so tests keep their own error handlers. */
 export type MainProcess = Pick<
   NodeJS.Process,
-  'argv' | 'platform' | 'arch' | 'versions' | 'on' | 'env'
+  'argv' | 'platform' | 'arch' | 'versions' | 'on' | 'env' | 'execPath'
 > & {
   readonly stderr: { write(chunk: string): unknown };
 };
@@ -64,6 +73,7 @@ export interface MainHandle {
   readonly core: TrackerApp;
   readonly platform: ElectronPlatform;
   readonly registry: WindowRegistry;
+  readonly desktop: ElectronDesktop;
   readonly log: Logger;
   /** The current main window, or null when it was closed (macOS keeps running without one). */
   mainWindow(): Electron.BrowserWindow | null;
@@ -111,7 +121,7 @@ export async function main(
   installProcessGuards(proc, () => log);
 
   let mainWindow: Electron.BrowserWindow | null = null;
-  let openWindow: (() => Electron.BrowserWindow) | null = null;
+  let openWindow: ((hidden?: boolean) => Electron.BrowserWindow) | null = null;
   const acquired = acquireSingleInstance(electronApp, (argv) => {
     log.info('second instance started', { args: argv.length });
     if (!revealWindow(mainWindow) && openWindow) revealWindow(openWindow());
@@ -147,6 +157,17 @@ export async function main(
     const registry = createWindowRegistry({
       onSendError: (error) => log.warn('event send failed', { error }),
     });
+    const desktop = createElectronDesktop({
+      app: electronApp,
+      Notification: electron.Notification,
+      Tray: electron.Tray,
+      Menu: electron.Menu,
+      nativeImage: electron.nativeImage,
+      getWindow: () => mainWindow,
+      openWindow: () => openWindow?.() ?? null,
+      log: log.child({ scope: 'desktop' }),
+      process: proc,
+    });
     const platform = createElectronPlatform({
       app: electronApp,
       ipcMain: electron.ipcMain,
@@ -159,24 +180,39 @@ export async function main(
       safeStorage: electron.safeStorage,
       env: proc.env,
       extraOrigins,
+      desktop,
     });
-    const core = createApp(platform, { log, demo: proc.argv.includes('--demo') });
+    const core = createApp(platform, {
+      log,
+      demo: proc.argv.includes('--demo'),
+      // The tray's Quit: a real quit, past close-to-tray (before-quit tells the shell so).
+      quit: () => electronApp.quit(),
+    });
 
-    openWindow = () => {
+    // Close-to-tray is a host concern: the host follows the user's setting, the core never sees it.
+    desktop.setCloseToTray(core.settings.get().desktop.closeToTray);
+    const stopFollowingSettings = core.settings.onChange((next) =>
+      desktop.setCloseToTray(next.desktop.closeToTray),
+    );
+
+    openWindow = (hidden = false) => {
       const window = createMainWindow({
         BrowserWindow: electron.BrowserWindow,
         preloadPath,
         isPackaged: electronApp.isPackaged,
         registry,
         log: log.child({ scope: 'window' }),
+        startHidden: hidden,
       });
       window.once('closed', () => {
         if (mainWindow === window) mainWindow = null;
       });
+      desktop.attachWindow(window);
       mainWindow = window;
       return window;
     };
-    openWindow();
+    // Started at login: the window is created (the renderer syncs and counts) but stays hidden.
+    openWindow(desktop.launchedAtLogin);
 
     electronApp.on('activate', () => {
       // macOS: clicking the dock icon with no window open brings one back.
@@ -189,13 +225,15 @@ export async function main(
       disposed = true;
       // The demo emulator closes asynchronously; the process exit ends it either way.
       core.dispose().catch((error: unknown) => rootLog.warn('core dispose failed', { error }));
+      stopFollowingSettings();
+      desktop.dispose();
       platform.dispose();
       rootLog.info('core stopped');
       rootLog.flush();
     });
     electronApp.on('will-quit', () => rootLog.close());
 
-    return { core, platform, registry, log, mainWindow: () => mainWindow };
+    return { core, platform, registry, desktop, log, mainWindow: () => mainWindow };
   } catch (error) {
     log.error('startup failed', { error });
     electronApp.quit();
@@ -208,10 +246,14 @@ export const started: Promise<MainHandle | null> = main({
   app,
   BrowserWindow,
   ipcMain,
+  Menu,
+  nativeImage,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
   session,
   shell,
+  Tray,
 });

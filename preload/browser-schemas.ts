@@ -41,6 +41,9 @@ export const SavedSearchSchema = v.object({
 /** {@link SavedSearchSchema} as a type. */
 export type SavedSearch = v.InferOutput<typeof SavedSearchSchema>;
 
+/** A local time of day, `HH:MM`. */
+const ClockSchema = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
 /** Which changes notify (the inbox receives every enabled kind, quiet or not). */
 export const NotificationSettingsSchema = v.object({
   enabled: v.boolean(),
@@ -48,6 +51,22 @@ export const NotificationSettingsSchema = v.object({
   summoned: v.boolean(),
   comments: v.boolean(),
   statusChanges: v.boolean(),
+  /** Local times between which nothing pops up (`from` > `to` spans midnight); the inbox still fills. */
+  quietHours: v.optional(v.object({ enabled: v.boolean(), from: ClockSchema, to: ClockSchema }), {
+    enabled: false,
+    from: '22:00',
+    to: '08:00',
+  }),
+  /** Epoch ms until which notifications are paused, or null. */
+  pausedUntil: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))), null),
+});
+
+/** How the app lives on the desktop. */
+export const DesktopSettingsSchema = v.object({
+  /** Closing the window keeps the app running in the tray (off by default: not every desktop shows a tray). */
+  closeToTray: v.boolean(),
+  /** Start when the user logs in, with the window hidden. */
+  startAtLogin: v.boolean(),
 });
 
 /** Everything the user can set in the settings screen. */
@@ -59,6 +78,7 @@ export const UserSettingsSchema = v.object({
     intervalMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)),
   }),
   notifications: NotificationSettingsSchema,
+  desktop: v.optional(DesktopSettingsSchema, { closeToTray: false, startAtLogin: false }),
   pinnedQueues: v.pipe(v.array(QueueKeySchema), v.maxLength(20)),
   savedSearches: v.pipe(v.array(SavedSearchSchema), v.maxLength(50)),
 });
@@ -80,7 +100,10 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
     summoned: false,
     comments: false,
     statusChanges: false,
+    quietHours: { enabled: false, from: '22:00', to: '08:00' },
+    pausedUntil: null,
   },
+  desktop: { closeToTray: false, startAtLogin: false },
   pinnedQueues: [],
   savedSearches: [],
 };
@@ -210,3 +233,9 @@ export const InboxSchema = v.object({
 
 /** {@link InboxSchema} as a type. */
 export type Inbox = v.InferOutput<typeof InboxSchema>;
+
+/** Where main asks the window to go (a notification or tray click). */
+export const NavigateSchema = v.variant('to', [
+  v.object({ to: v.literal('issue'), key: IssueKeySchema }),
+  v.object({ to: v.literal('inbox') }),
+]);

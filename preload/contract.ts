@@ -16,6 +16,7 @@ import {
   IssueExtrasSchema,
   IssueKeySchema,
   IssueQueryRequestSchema,
+  NavigateSchema,
   QueueInfoSchema,
   UserSettingsPatchSchema,
   UserSettingsSchema,
@@ -369,6 +370,8 @@ export const eventContract = {
   /** An issue in the cache changed (sync or a background refresh of an opened issue). */
   'issue.changed': v.object({ key: v.string() }),
   'settings.changed': UserSettingsSchema,
+  /** Main asks the window to show an issue or the inbox (a notification or the tray was clicked). */
+  'app.navigate': NavigateSchema,
   /** The inbox gained or changed entries. */
   'inbox.changed': v.object({ unread: v.number() }),
 } as const satisfies Record<string, v.GenericSchema>;

@@ -3,6 +3,8 @@
  * so a page of issues, their comments and the scope's watermark land together or not at all.
  */
 import type { Scope, TrackerCache } from '../cache/index.ts';
+import type { Logger } from '../log/types.ts';
+import type { IssueChange } from '../notify/events.ts';
 import type {
   CommitPage,
   CommitResult,
@@ -11,13 +13,88 @@ import type {
   SyncStore,
   Watermark,
 } from '../sync/index.ts';
+import {
+  addedComment,
+  snapshotOfIssue,
+  snapshotOfRow,
+  type SyncCommitChanges,
+  type SyncCommitHook,
+} from './commit-changes.ts';
+
+/** Options of {@link cacheSyncStore}. */
+export interface CacheSyncStoreOptions {
+  /** Stamps a completed first pass. */
+  readonly now?: () => number;
+  /** Told about every committed page's changes (see {@link SyncCommitHook}). */
+  readonly onCommit?: SyncCommitHook;
+  /**
+   * True while the run is catching up after the cache was rebuilt: its changes are not news even
+   * where a scope's watermark survived.
+   */
+  readonly catchingUp?: () => boolean;
+  /** Where a failing hook is reported; a hook never fails a commit. */
+  readonly log?: Logger;
+}
 
 const META = 'sync';
 /** The language the cached issues were fetched in (a string; absent in caches from before). */
 const LANGUAGE = 'language';
 
-/** Adapts a cache to {@link SyncStore}; `now` stamps a completed first pass. */
-export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now): SyncStore {
+/**
+ * Adapts a cache to {@link SyncStore}. `options` may be a clock (stamps a completed first pass), as
+ * before the notification hook existed.
+ */
+export function cacheSyncStore(
+  cache: TrackerCache,
+  options: (() => number) | CacheSyncStoreOptions = {},
+): SyncStore {
+  const opts: CacheSyncStoreOptions = typeof options === 'function' ? { now: options } : options;
+  const now = opts.now ?? Date.now;
+
+  /** The page's changes: `before` read now, so call it before the upsert. */
+  function readBefore(page: CommitPage): Map<string, IssueChange['before']> {
+    const keys = page.issues.map((issue) => issue.key);
+    const before = new Map<string, IssueChange['before']>();
+    for (const key of cache.issueState(keys).keys()) {
+      const row = cache.getIssue(key);
+      if (row) before.set(key, snapshotOfRow(row));
+    }
+    return before;
+  }
+
+  /** Comment ids held before the write, for the issues whose comments the page replaces. */
+  function heldComments(page: CommitPage): Map<string, Set<string>> {
+    const held = new Map<string, Set<string>>();
+    for (const key of page.comments?.keys() ?? []) {
+      held.set(key, new Set(cache.listComments(key).map((c) => c.id)));
+    }
+    return held;
+  }
+
+  function changesOf(
+    page: CommitPage,
+    changed: readonly string[],
+    before: Map<string, IssueChange['before']>,
+    held: Map<string, Set<string>>,
+  ): IssueChange[] {
+    const changedSet = new Set(changed);
+    return page.issues
+      .filter((issue) => changedSet.has(issue.key))
+      .map((issue) => {
+        const previous = before.get(issue.key);
+        const known = held.get(issue.key);
+        // Only an issue whose comments were held can have "added" ones: a first fetch of an
+        // issue's comments brings its whole history, which is not news.
+        const comments =
+          previous !== undefined && known !== undefined && known.size > 0
+            ? (page.comments?.get(issue.key) ?? [])
+                .filter((c) => !known.has(c.id))
+                .map(addedComment)
+            : [];
+        return { before: previous, after: snapshotOfIssue(issue), comments };
+      });
+  }
+
   return {
     getWatermark(scope): Watermark | undefined {
       const mark = cache.getWatermark(scope);
@@ -25,7 +102,18 @@ export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now
       return { updatedAt: mark.updatedAt, complete: mark.lastFullSyncAt !== undefined };
     },
     commitPage(page: CommitPage): CommitResult {
-      return cache.transaction(() => {
+      let afterCommit: (() => void) | undefined;
+      const committed = cache.transaction(() => {
+        const hook = opts.onCommit;
+        // A scope without a completed first pass, a relocalizing page or a rebuilt cache: every
+        // issue looks new, so nothing of it is news (read before this page moves the watermark).
+        const stored = cache.getWatermark(page.scope);
+        const first =
+          stored?.lastFullSyncAt === undefined ||
+          page.rewrite === true ||
+          opts.catchingUp?.() === true;
+        const before = hook ? readBefore(page) : new Map<string, IssueChange['before']>();
+        const held = hook && !first ? heldComments(page) : new Map<string, Set<string>>();
         const result = cache.upsertIssues(
           page.issues,
           page.scope as Scope,
@@ -36,11 +124,30 @@ export function cacheSyncStore(cache: TrackerCache, now: () => number = Date.now
           updatedAt: page.watermark.updatedAt,
           ...(page.watermark.complete ? { lastFullSyncAt: now() } : {}),
         });
-        return {
-          changed: [...result.insertedKeys, ...result.updatedKeys],
-          relocalized: result.relocalizedKeys,
-        };
+        const changed = [...result.insertedKeys, ...result.updatedKeys];
+        if (hook && changed.length > 0) {
+          const commit: SyncCommitChanges = {
+            scope: page.scope,
+            run: first ? 'first' : 'incremental',
+            changes: changesOf(page, changed, before, held),
+          };
+          try {
+            afterCommit = hook(commit) ?? undefined;
+          } catch (error) {
+            // Notifications are a courtesy: a failing producer must never lose a page of issues.
+            opts.log?.error('sync commit hook failed', { error, scope: page.scope });
+          }
+        }
+        return { changed, relocalized: result.relocalizedKeys };
       });
+      if (afterCommit) {
+        try {
+          afterCommit();
+        } catch (error) {
+          opts.log?.error('sync after-commit hook failed', { error, scope: page.scope });
+        }
+      }
+      return committed;
     },
     issueState(keys): ReadonlyMap<string, IssueState> {
       const out = new Map<string, IssueState>();

@@ -13,6 +13,7 @@ import { accountCacheDir } from '../session/bootstrap.ts';
 import type { SyncConfig } from '../sync/config.ts';
 import { createSyncEngine, createSyncScheduler, type SyncScheduler } from '../sync/index.ts';
 import { cacheSyncStore } from './cache-sync-store.ts';
+import type { SyncCommitChanges } from './commit-changes.ts';
 import { refreshDictionaries } from './dictionaries.ts';
 
 /** At most this many `issue.changed` events per committed page; the list reloads anyway. */
@@ -54,6 +55,13 @@ export function createWorkspaceData(deps: {
    * its issues were fetched in, and a run in another language relocalizes it.
    */
   readonly language?: () => string;
+  /**
+   * Told about every committed sync page of the open cache, inside its transaction (the notifier
+   * writes its inbox entries there); a returned function runs once the page is committed.
+   */
+  readonly onSyncCommit?: (commit: SyncCommitChanges, cache: TrackerCache) => (() => void) | void;
+  /** Told every sync status pushed to the renderer (the tray follows offline and error). */
+  readonly onStatus?: (status: SyncStatus) => void;
 }): WorkspaceData {
   const log = deps.log.child({ scope: 'data' });
   let cache: TrackerCache | null = null;
@@ -72,6 +80,15 @@ export function createWorkspaceData(deps: {
     return queue;
   }
 
+  function pushStatus(status: SyncStatus): void {
+    deps.events.emit('sync.changed', status);
+    try {
+      deps.onStatus?.(status);
+    } catch (error) {
+      log.error('sync status listener failed', { error });
+    }
+  }
+
   async function detachNow(): Promise<void> {
     const running = scheduler;
     scheduler = null;
@@ -79,7 +96,7 @@ export function createWorkspaceData(deps: {
     cache?.close();
     cache = null;
     attachedClient = null;
-    deps.events.emit('sync.changed', signedOut());
+    pushStatus(signedOut());
   }
 
   async function attachNow(client: TrackerClient, cacheKey: string): Promise<void> {
@@ -96,7 +113,14 @@ export function createWorkspaceData(deps: {
     }
     const current = opened.cache;
     cache = current;
-    const store = cacheSyncStore(current);
+    // After a rebuild, the first successful run only catches up: nothing it writes is news.
+    let catchingUp = opened.recovered !== undefined;
+    const onSyncCommit = deps.onSyncCommit;
+    const store = cacheSyncStore(current, {
+      log,
+      catchingUp: () => catchingUp,
+      ...(onSyncCommit ? { onCommit: (commit) => onSyncCommit(commit, current) } : {}),
+    });
     const engine = createSyncEngine({
       api: client,
       store,
@@ -118,14 +142,17 @@ export function createWorkspaceData(deps: {
         }
       : undefined;
     scheduler = createSyncScheduler({
-      run: ({ signal, progress }) => engine.run({ signal, onProgress: progress }),
+      run: async ({ signal, progress }) => {
+        const result = await engine.run({ signal, onProgress: progress });
+        catchingUp = false;
+        return result;
+      },
       intervalMs: () => engine.config().intervalMs,
       lastSuccessAt: store.getSyncMeta().lastSuccessAt ?? null,
       online: deps.online(),
       log,
       onStatus: (status) =>
-        deps.events.emit(
-          'sync.changed',
+        pushStatus(
           recovery && status.lastSuccessAt === null ? { ...status, error: recovery } : status,
         ),
     });

@@ -18,6 +18,8 @@ export interface InboxService {
 export function createInboxService(deps: {
   readonly cache: () => TrackerCache | null;
   readonly events: EventEmitter;
+  /** Told after every change the user made (the tray and the badge follow the unread count). */
+  readonly onChanged?: (unread: number) => void;
 }): InboxService {
   function list(cache: TrackerCache): Inbox {
     return { entries: cache.listInbox(), unread: cache.unreadInbox() };
@@ -34,6 +36,7 @@ export function createInboxService(deps: {
       );
       const inbox = list(cache);
       deps.events.emit('inbox.changed', { unread: inbox.unread });
+      deps.onChanged?.(inbox.unread);
       return inbox;
     },
   };

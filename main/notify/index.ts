@@ -2,3 +2,5 @@
 export * from './events.ts';
 export * from './messages.ts';
 export * from './policy.ts';
+export * from './tray.ts';
+export * from './service.ts';

@@ -24,6 +24,16 @@ export interface NotifyMessages {
   readonly statusNoName: string;
   readonly summaryAssigned: PluralForms;
   readonly summaryAny: PluralForms;
+  /** The tray's tooltip: the app name alone, or with the unread count. */
+  readonly trayTooltip: string;
+  readonly trayTooltipUnread: PluralForms;
+  readonly trayOpen: string;
+  readonly trayRecent: string;
+  readonly traySyncNow: string;
+  readonly trayPauseHour: string;
+  readonly trayPauseTomorrow: string;
+  readonly trayResume: string;
+  readonly trayQuit: string;
 }
 
 /** The strings per language. */
@@ -41,6 +51,18 @@ export const NOTIFY_MESSAGES: Readonly<Record<NotifyLanguage, NotifyMessages>> =
       other: '{count} issues assigned to you',
     },
     summaryAny: { one: '{count} new notification', other: '{count} new notifications' },
+    trayTooltip: 'Tracker Desktop',
+    trayTooltipUnread: {
+      one: 'Tracker Desktop — {count} unread',
+      other: 'Tracker Desktop — {count} unread',
+    },
+    trayOpen: 'Open Tracker Desktop',
+    trayRecent: 'Assigned to me',
+    traySyncNow: 'Sync now',
+    trayPauseHour: 'Pause notifications for an hour',
+    trayPauseTomorrow: 'Pause notifications until tomorrow',
+    trayResume: 'Resume notifications',
+    trayQuit: 'Quit',
   },
   ru: {
     // «Задача» is feminine, hence «назначена».
@@ -63,6 +85,20 @@ export const NOTIFY_MESSAGES: Readonly<Record<NotifyLanguage, NotifyMessages>> =
       many: '{count} новых уведомлений',
       other: '{count} нового уведомления',
     },
+    trayTooltip: 'Tracker Desktop',
+    trayTooltipUnread: {
+      one: 'Tracker Desktop — {count} непрочитанное',
+      few: 'Tracker Desktop — {count} непрочитанных',
+      many: 'Tracker Desktop — {count} непрочитанных',
+      other: 'Tracker Desktop — {count} непрочитанного',
+    },
+    trayOpen: 'Открыть Tracker Desktop',
+    trayRecent: 'Назначенные мне',
+    traySyncNow: 'Синхронизировать',
+    trayPauseHour: 'Приостановить уведомления на час',
+    trayPauseTomorrow: 'Приостановить уведомления до завтра',
+    trayResume: 'Возобновить уведомления',
+    trayQuit: 'Выйти',
   },
 };
 

@@ -13,7 +13,10 @@ import type { UserSettings } from '../../preload/browser-schemas.ts';
 import type { NotifyEvent } from './events.ts';
 import { NOTIFY_MESSAGES, format, plural, type NotifyLanguage } from './messages.ts';
 
-/** The notification part of the user settings (the master switch and the per-kind switches). */
+/**
+ * The notification part of the user settings: the master switch, the per-kind switches, quiet
+ * hours and the pause.
+ */
 export type NotificationSettings = UserSettings['notifications'];
 
 /** Quiet hours in local time, `HH:MM` (24 h); `from` after `to` spans midnight. */
@@ -30,9 +33,6 @@ export interface PolicyOptions {
   readonly now: number;
   /** IANA time zone for quiet hours; default: the system's. */
   readonly timeZone?: string | undefined;
-  readonly quietHours?: QuietHours | undefined;
-  /** Epoch ms until which notifications are paused (exclusive). */
-  readonly pausedUntil?: number | undefined;
 }
 
 /** Where a click on a notification leads: an issue, or the inbox (for a summary). */
@@ -136,13 +136,26 @@ export function isQuietTime(quietHours: QuietHours, now: number, timeZone?: stri
   return from < to ? t >= from && t < to : t >= from || t < to;
 }
 
-/** Whether desktop notifications are silenced now (disabled, paused or quiet hours). */
+/**
+ * Whether desktop notifications are silenced now: disabled, paused (`pausedUntil` exclusive) or
+ * in the quiet hours (when switched on). All three live in the settings, so a pause survives a
+ * restart and the tray, the settings screen and the policy read the same value.
+ */
 export function isSilenced(options: Omit<PolicyOptions, 'language'>): boolean {
-  if (!options.settings.enabled) return true;
-  if (options.pausedUntil !== undefined && options.now < options.pausedUntil) return true;
-  return options.quietHours !== undefined
-    ? isQuietTime(options.quietHours, options.now, options.timeZone)
+  const { settings, now } = options;
+  if (!settings.enabled) return true;
+  if (isPaused(settings, now)) return true;
+  return settings.quietHours.enabled
+    ? isQuietTime(settings.quietHours, now, options.timeZone)
     : false;
+}
+
+/** True while a pause set in the settings lasts (`pausedUntil` is exclusive). */
+export function isPaused(
+  settings: Pick<NotificationSettings, 'pausedUntil'>,
+  now: number,
+): boolean {
+  return settings.pausedUntil !== null && now < settings.pausedUntil;
 }
 
 /** The hour at which a pause "until tomorrow" ends, local time. */

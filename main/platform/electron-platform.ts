@@ -1,7 +1,7 @@
 /**
  * The Electron host's {@link Platform}: identity and paths from `app`, HTTP through `net.fetch`
  * (system proxy, OS certificate store), IPC over `ipcMain`, links through `shell` behind the
- * allowlist, and trust decisions from the window registry.
+ * allowlist, trust decisions from the window registry, and the desktop shell it is given.
  */
 import { hostname } from 'node:os';
 import type { SafeStorageLike } from '../secrets/index.ts';
@@ -11,6 +11,7 @@ import type { IpcMainLike } from '../ipc/types.ts';
 import type { Logger } from '../log/types.ts';
 import { allowedExternalUrl } from '../security/external-links.ts';
 import { APP_ORIGIN } from './protocol.ts';
+import type { DesktopShell } from './desktop.ts';
 import type { NetworkMonitor, Platform } from './types.ts';
 import type { WindowRegistry } from './window-registry.ts';
 
@@ -49,6 +50,8 @@ export interface ElectronPlatformDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Exact origins besides the allowlist the browser may open (a configured OAuth server). */
   readonly extraOrigins?: readonly string[];
+  /** Notifications, tray, badge and start at login (createElectronDesktop in the app). */
+  readonly desktop: DesktopShell;
 }
 
 /** The platform plus what only its owner may call. */
@@ -211,6 +214,7 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlat
     safeStorage: deps.safeStorage,
     env: deps.env,
     deviceName: `Tracker Desktop (${hostname()})`,
+    desktop: deps.desktop,
     dispose() {
       network.dispose();
     },

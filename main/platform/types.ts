@@ -6,6 +6,7 @@
 import type { IpcMainLike, RendererSink, SenderRegistry } from '../ipc/types.ts';
 import type { Unsubscribe } from '../../preload/contract.ts';
 import type { SafeStorageLike } from '../secrets/index.ts';
+import type { DesktopShell } from './desktop.ts';
 
 /** Name, version and locale of the running app. */
 export interface AppIdentity {
@@ -72,4 +73,6 @@ export interface Platform {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** A name for this machine, shown in the user's Yandex ID device list. */
   readonly deviceName: string;
+  /** Notifications, tray, badge, window focus and start at login. */
+  readonly desktop: DesktopShell;
 }

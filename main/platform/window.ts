@@ -44,6 +44,8 @@ export interface MainWindowDeps {
   /** Page to load; the app's index unless a test says otherwise. */
   readonly url?: string;
   readonly backgroundColor?: string;
+  /** Keep the window hidden once loaded (the app was started at login); shown on demand. */
+  readonly startHidden?: boolean;
 }
 
 /** Full constructor options of the main window. */
@@ -67,7 +69,7 @@ export function mainWindowOptions(
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = new deps.BrowserWindow(mainWindowOptions(deps));
   deps.registry.add(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  if (!deps.startHidden) window.once('ready-to-show', () => window.show());
   window.webContents.on('did-fail-load', (_event, code, description) => {
     deps.log.error('window failed to load', { code, description });
   });

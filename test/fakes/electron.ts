@@ -67,6 +67,15 @@ function initialState() {
     rendererInvokes: [] as Array<{ channel: string; args: unknown[] }>,
     invokeImpl: (_channel: string, _args: unknown[]): unknown => undefined,
     rendererListeners: new Map<string, Set<RendererListener>>(),
+    notificationsSupported: true,
+    notifications: [] as FakeNotification[],
+    /** Make `new Tray()` throw, as on a desktop without a status area. */
+    trayFails: false,
+    trays: [] as FakeTray[],
+    /** Last `app.setBadgeCount` value, or null when never called. */
+    badgeCount: null as number | null,
+    loginItemSettings: null as Electron.Settings | null,
+    wasOpenedAtLogin: false,
   };
 }
 
@@ -128,6 +137,17 @@ class FakeApp extends EventEmitter {
     this.emit('before-quit', fakeEvent());
     this.emit('will-quit', fakeEvent());
   };
+  setBadgeCount = (count = 0) => {
+    fake.badgeCount = count;
+    return true;
+  };
+  setLoginItemSettings = (settings: Electron.Settings) => {
+    fake.loginItemSettings = settings;
+  };
+  getLoginItemSettings = () => ({
+    openAtLogin: fake.loginItemSettings?.openAtLogin ?? false,
+    wasOpenedAtLogin: fake.wasOpenedAtLogin,
+  });
   exit = (code = 0) => {
     fake.exitCode = code;
     fake.calls.push('app.exit');
@@ -184,6 +204,8 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   minimized = false;
   focused = false;
+  /** Every setOverlayIcon call; `image` is null when the overlay was cleared. */
+  readonly overlays: Array<{ image: FakeNativeImage | null; description: string }> = [];
   private destroyed = false;
   readonly options: Electron.BrowserWindowConstructorOptions;
 
@@ -207,7 +229,14 @@ export class FakeBrowserWindow extends EventEmitter {
   isVisible = () => this.visible;
   isMinimized = () => this.minimized;
   isDestroyed = () => this.destroyed;
-  close = () => this.destroy();
+  /** Like a click on the close button: emits a cancelable 'close', then destroys unless prevented. */
+  close = () => {
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  };
+  setOverlayIcon = (image: FakeNativeImage | null, description: string) =>
+    void this.overlays.push({ image, description });
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
@@ -218,6 +247,81 @@ export class FakeBrowserWindow extends EventEmitter {
 
 /** The fake BrowserWindow class, under Electron's name. */
 export const BrowserWindow = FakeBrowserWindow;
+
+/** A fake NativeImage: the PNG representations it was given and its template flag. */
+export class FakeNativeImage {
+  readonly representations: Array<{ scaleFactor: number; buffer: Buffer }> = [];
+  template = false;
+  addRepresentation(options: { scaleFactor?: number; buffer?: Buffer }): void {
+    this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer! });
+  }
+  setTemplateImage(on: boolean): void {
+    this.template = on;
+  }
+  isTemplateImage = () => this.template;
+  isEmpty = () => this.representations.length === 0;
+}
+
+/** The fake `nativeImage`. */
+export const nativeImage = {
+  createFromBuffer(buffer: Buffer, options: { scaleFactor?: number } = {}) {
+    const image = new FakeNativeImage();
+    image.addRepresentation({ scaleFactor: options.scaleFactor ?? 1, buffer });
+    return image;
+  },
+  createEmpty: () => new FakeNativeImage(),
+};
+
+/** A built fake menu: the template it came from. */
+export interface FakeMenu {
+  readonly items: Electron.MenuItemConstructorOptions[];
+}
+
+/** The fake `Menu`. */
+export const Menu = {
+  buildFromTemplate: (items: Electron.MenuItemConstructorOptions[]): FakeMenu => ({ items }),
+};
+
+/** A fake Tray recording its image, tooltip and every context menu it was given. */
+export class FakeTray extends EventEmitter {
+  image: FakeNativeImage;
+  tooltip = '';
+  readonly menus: FakeMenu[] = [];
+  private destroyed = false;
+  constructor(image: FakeNativeImage) {
+    super();
+    if (fake.trayFails) throw new Error('No status area on this desktop');
+    this.image = image;
+    fake.trays.push(this);
+  }
+  get menu(): FakeMenu | null {
+    return this.menus.at(-1) ?? null;
+  }
+  setImage = (image: FakeNativeImage) => void (this.image = image);
+  setToolTip = (tooltip: string) => void (this.tooltip = tooltip);
+  setContextMenu = (menu: FakeMenu | null) => void (menu && this.menus.push(menu));
+  isDestroyed = () => this.destroyed;
+  destroy = () => void (this.destroyed = true);
+}
+
+/** The fake Tray class, under Electron's name. */
+export const Tray = FakeTray;
+
+/** A fake Notification; `fake.notifications` lists every one created. */
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: Electron.NotificationConstructorOptions) {
+    super();
+    fake.notifications.push(this);
+  }
+  static isSupported = () => fake.notificationsSupported;
+  show = () => void (this.shown = true);
+  /** Simulates the user clicking the notification. */
+  click = () => void this.emit('click', fakeEvent());
+}
+
+/** The fake Notification class, under Electron's name. */
+export const Notification = FakeNotification;
 
 /** The fake `ipcMain`: one handler per channel, a second registration throws like Electron. */
 export const ipcMain = {
@@ -353,6 +457,10 @@ export default {
   app,
   BrowserWindow,
   ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  Tray,
   protocol,
   session,
   net,

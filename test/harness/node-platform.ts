@@ -4,7 +4,10 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { AppError } from '../../main/errors.ts';
 import type { Platform } from '../../main/platform/types.ts';
 import { allowedExternalUrl } from '../../main/security/external-links.ts';
+import { createDesktopRecorder, type DesktopRecorder } from './desktop-recorder.ts';
 import type { WsIpcMain } from './ws-ipc.ts';
+
+export type { DesktopRecorder, RecordedNotice } from './desktop-recorder.ts';
 
 /** Options of the Node host's platform. */
 export interface NodePlatformOptions {
@@ -32,6 +35,8 @@ export interface NodePlatform extends Platform {
    * through Playwright). Unset, URLs are only recorded.
    */
   browser: ((url: string) => Promise<void>) | null;
+  /** Records notifications (click them with `notices[i].click()`), the tray, badge and focus. */
+  readonly desktop: DesktopRecorder;
 }
 
 /**
@@ -107,6 +112,7 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
       for (const listener of networkListeners) listener(online);
     },
     openedUrls,
+    desktop: createDesktopRecorder(),
   };
   return platform;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../main/errors.ts';
 import { allowedExternalUrl } from '../../../main/security/external-links.ts';
 import type { Platform } from '../../../main/platform/types.ts';
 import { invokeContract, wireName, type InvokeChannel } from '../../../preload/contract.ts';
+import { createFakeDesktop } from '../../fakes/desktop.ts';
 import { FakeIpcMain, eventFrom, topFrame } from '../../fakes/ipc-main.ts';
 import { createRecordingLogger } from '../../fakes/logger.ts';
 
@@ -53,6 +54,7 @@ function fakePlatform() {
       onResume: () => () => undefined,
       onWindowFocus: () => () => undefined,
     },
+    desktop: createFakeDesktop(),
   };
   const setOnline = (value: boolean) => {
     online = value;

@@ -159,6 +159,26 @@ describe('App', () => {
     await expect.poll(() => document.activeElement).toBe(heading);
   });
 
+  it('goes where main asks on app.navigate (a notification or tray click), while mounted', async () => {
+    const fake = createFakeBridge();
+    setBridge(fake.bridge);
+    const { unmount } = render(App);
+    (await screen.findByTestId('workspace-open-demo')).click();
+    expect(await screen.findByTestId('browser')).toBeTruthy();
+    expect(fake.listenerCount('app.navigate')).toBe(1);
+
+    fake.emit('app.navigate', { to: 'issue', key: 'DEMO-7' });
+    const issue = await screen.findByTestId('issue-view');
+    expect(within(issue).getAllByText(/DEMO-7/).length).toBeGreaterThan(0);
+
+    fake.emit('app.navigate', { to: 'inbox' });
+    expect(await screen.findByTestId('inbox')).toBeTruthy();
+    expect(screen.queryByTestId('issue-view')).toBeNull();
+
+    unmount();
+    expect(fake.listenerCount('app.navigate')).toBe(0);
+  });
+
   it('follows auth events: a sign-out by main shows the sign-in screen with the reason', async () => {
     const fake = createFakeBridge({ auth: AUTH_SIGNED_IN_FIXTURE });
     setBridge(fake.bridge);

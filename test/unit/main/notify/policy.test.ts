@@ -46,6 +46,8 @@ const ALL_ON: NotificationSettings = {
   summoned: true,
   comments: true,
   statusChanges: true,
+  quietHours: { enabled: false, from: '22:00', to: '08:00' },
+  pausedUntil: null,
 };
 
 function options(init: Partial<PolicyOptions> = {}): PolicyOptions {
@@ -195,6 +197,8 @@ describe('switches', () => {
             summoned: false,
             comments: false,
             statusChanges: false,
+            quietHours: { enabled: false, from: '22:00', to: '08:00' },
+            pausedUntil: null,
             ...on,
           },
         }),
@@ -265,20 +269,26 @@ describe('quiet hours and pause', () => {
   });
 
   it('holds notifications back in quiet hours while the inbox still gets the events', () => {
-    const quietHours = { from: '22:00', to: '07:00' };
-    const quiet = decideNotifications(events(5), options({ quietHours, now: msk('23:30') }));
+    const quietHours = { enabled: true, from: '22:00', to: '07:00' };
+    const settings = { ...DEFAULT_USER_SETTINGS.notifications, quietHours };
+    const quiet = decideNotifications(events(5), options({ settings, now: msk('23:30') }));
     expect(quiet.inbox).toHaveLength(5);
     expect(quiet.notifications).toEqual([]);
-    const loud = decideNotifications(events(2), options({ quietHours, now: msk('07:00') }));
+    const loud = decideNotifications(events(2), options({ settings, now: msk('07:00') }));
     expect(loud.notifications).toHaveLength(2);
+    // Switched off, the same hours silence nothing.
+    const off = { ...settings, quietHours: { ...quietHours, enabled: false } };
+    const ignored = decideNotifications(events(2), options({ settings: off, now: msk('23:30') }));
+    expect(ignored.notifications).toHaveLength(2);
   });
 
   it('holds notifications back while paused (until is exclusive), inbox unaffected', () => {
     const pausedUntil = msk('13:00');
-    const paused = decideNotifications(events(2), options({ pausedUntil, now: pausedUntil - 1 }));
+    const settings = { ...DEFAULT_USER_SETTINGS.notifications, pausedUntil };
+    const paused = decideNotifications(events(2), options({ settings, now: pausedUntil - 1 }));
     expect(paused.inbox).toHaveLength(2);
     expect(paused.notifications).toEqual([]);
-    const over = decideNotifications(events(2), options({ pausedUntil, now: pausedUntil }));
+    const over = decideNotifications(events(2), options({ settings, now: pausedUntil }));
     expect(over.notifications).toHaveLength(2);
   });
 

@@ -5,11 +5,21 @@ import {
   createElectronPlatform,
   describeUrl,
 } from '../../../../main/platform/electron-platform.ts';
+import type { DesktopShell } from '../../../../main/platform/desktop.ts';
 import { createWindowRegistry } from '../../../../main/platform/window-registry.ts';
 import * as electron from '../../../fakes/electron.ts';
 import { createRecordingLogger } from '../../../fakes/logger.ts';
 
 const { fake } = electron;
+
+const desktop: DesktopShell = {
+  notify: () => undefined,
+  setTray: () => undefined,
+  setBadge: () => undefined,
+  focusWindow: () => undefined,
+  setStartAtLogin: () => Promise.resolve(),
+  launchedAtLogin: false,
+};
 
 function build() {
   const log = createRecordingLogger();
@@ -24,6 +34,7 @@ function build() {
     log,
     safeStorage: null,
     env: {},
+    desktop,
     process: {
       platform: 'linux',
       arch: 'x64',
@@ -124,6 +135,10 @@ describe('openExternal', () => {
     expect(fake.openedExternal).toEqual([]);
     // Only scheme and host are logged: the rest of a refused URL may carry secrets.
     expect(JSON.stringify(log.records)).not.toContain('secret');
+  });
+
+  it('hands the core the desktop shell it was given', () => {
+    expect(build().platform.desktop).toBe(desktop);
   });
 
   it('describes URLs by scheme and host only', () => {

@@ -20,6 +20,7 @@ import type { EventEmitter } from '../../../../main/ipc/events.ts';
 import { createLogger, createMemorySink, type MemorySink } from '../../../../main/log/index.ts';
 import type { LogFields, Logger } from '../../../../main/log/types.ts';
 import type { Platform } from '../../../../main/platform/types.ts';
+import { createFakeDesktop } from '../../../fakes/desktop.ts';
 import type { SafeStorageLike, SelectedSecretStore } from '../../../../main/secrets/index.ts';
 import { AccountIndex, type AccountRecord } from '../../../../main/session/accounts.ts';
 import { openSecretStore } from '../../../../main/session/open-secrets.ts';
@@ -483,5 +484,6 @@ export function fakePlatform(options: {
       onResume: () => () => undefined,
       onWindowFocus: () => () => undefined,
     },
+    desktop: createFakeDesktop(),
   };
 }

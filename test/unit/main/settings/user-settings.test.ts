@@ -45,7 +45,11 @@ describe('user settings', () => {
         summoned: false,
         comments: false,
         statusChanges: false,
+        quietHours: { enabled: false, from: '22:00', to: '08:00' },
+        pausedUntil: null,
       },
+      // Closing to the tray is off by default: not every desktop shows a tray.
+      desktop: { closeToTray: false, startAtLogin: false },
       pinnedQueues: [],
       savedSearches: [],
     });
