@@ -9,55 +9,24 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { IssueRecord } from '../../main/emulator/model.ts';
-import { startEmulator, type Emulator } from '../../main/emulator/server.ts';
-import { createLogger, createMemorySink } from '../../main/log/index.ts';
-import { startHarness, type Harness } from '../harness/server.ts';
-import { repoRoot } from './fixtures.ts';
+import type { Emulator } from '../../main/emulator/server.ts';
+import { signInWithToken, useEmulatorSession } from './emulator-session.ts';
 
 const SHOTS = 'test-results/screenshots';
 
-let emulator: Emulator;
-let harness: Harness;
-const sink = createMemorySink({ maxLines: 50_000 });
-
-test.beforeEach(async () => {
-  emulator = await startEmulator({ issues: 400, seed: 11 });
-  harness = await startHarness({
-    root: repoRoot,
-    log: createLogger({ level: 'debug', sinks: [sink] }),
-    locale: 'en-US',
-    env: { TRACKER_API_BASE: emulator.apiBase },
-  });
-});
-
-test.afterEach(async ({ page: _page }, testInfo) => {
-  await harness.close();
-  await emulator.close().catch(() => undefined);
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('core.log', { body: sink.lines.join(''), contentType: 'text/plain' });
-  }
-});
+const session = useEmulatorSession({ issues: 400, seed: 11 });
 
 /** Issues assigned to the emulator's demo user: what the "Assigned to me" view syncs. */
-function assignedToMe(): IssueRecord[] {
+function assignedToMe(emulator: Emulator): IssueRecord[] {
   const me = emulator.store.user(emulator.login);
   return emulator.store.allIssues().filter((issue) => issue.assigneeUid === me?.uid);
 }
 
-/** An assigned issue whose summary contains `word` (case-insensitive). */
-function assignedWith(word: RegExp): IssueRecord {
-  const found = assignedToMe().find((issue) => word.test(issue.summary));
+/** An assigned issue whose summary matches `word`. */
+function assignedWith(emulator: Emulator, word: RegExp): IssueRecord {
+  const found = assignedToMe(emulator).find((issue) => word.test(issue.summary));
   if (!found) throw new Error(`the seeded world has no assigned issue matching ${word}`);
   return found;
-}
-
-async function signInWithToken(page: Page): Promise<void> {
-  await page.goto(harness.url);
-  await page.getByTestId('signin-token-section').locator('summary').click();
-  await page.getByTestId('signin-token').fill(emulator.token);
-  await page.getByTestId('signin-org').fill(emulator.org.id);
-  await page.getByTestId('signin-token-submit').click();
-  await expect(page.getByTestId('account-menu')).toBeVisible({ timeout: 20_000 });
 }
 
 /** The list's data rows (the header row excluded). */
@@ -79,11 +48,12 @@ test('sign in, first sync, browse, search, read, keyboard, offline, theme and la
   page,
 }) => {
   test.setTimeout(120_000);
-  const mine = assignedToMe();
+  const { emulator, harness } = session();
+  const mine = assignedToMe(emulator);
   expect(mine.length).toBeGreaterThan(10);
 
   // Sign in and first sync: the list of issues assigned to me fills from the cache.
-  await signInWithToken(page);
+  await signInWithToken(page, session());
   const title = page.getByRole('heading', { level: 2, name: 'Assigned to me' });
   await expect(title).toBeVisible();
   await expect
@@ -105,12 +75,12 @@ test('sign in, first sync, browse, search, read, keyboard, offline, theme and la
   await page.screenshot({ path: `${SHOTS}/list-light-en.png` });
 
   // Search in Russian and English: another word form finds the issue (the cache stems both).
-  const russian = assignedWith(/Ошибка/);
+  const russian = assignedWith(emulator, /Ошибка/);
   await search(page, 'ошибки');
   await expect(
     page.getByTestId('search-option').filter({ hasText: russian.key }).first(),
   ).toBeVisible();
-  const english = assignedWith(/\bfails\b/);
+  const english = assignedWith(emulator, /\bfails\b/);
   await search(page, 'failing');
   await expect(
     page.getByTestId('search-option').filter({ hasText: english.key }).first(),
@@ -202,6 +172,7 @@ test('sign in, first sync, browse, search, read, keyboard, offline, theme and la
 
 test('the list and the issue in both themes and both languages', async ({ page }) => {
   test.setTimeout(90_000);
+  const { harness } = session();
   await page.goto(harness.url);
   await page.getByTestId('workspace-open-demo').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Assigned to me' })).toBeVisible({

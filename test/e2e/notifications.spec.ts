@@ -4,53 +4,21 @@
  * silent; then another user assigns an issue to the signed-in user, a sync brings it, and exactly
  * one notification names it; the inbox shows it unread, and clicking the notification opens it.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { startEmulator, type Emulator } from '../../main/emulator/server.ts';
-import { createLogger, createMemorySink } from '../../main/log/index.ts';
-import { startHarness, type Harness } from '../harness/server.ts';
-import { repoRoot } from './fixtures.ts';
+import { signInWithToken, useEmulatorSession } from './emulator-session.ts';
 
-let emulator: Emulator;
-let harness: Harness;
-const sink = createMemorySink({ maxLines: 50_000 });
-
-test.beforeEach(async () => {
-  emulator = await startEmulator({ issues: 120, seed: 7 });
-  harness = await startHarness({
-    root: repoRoot,
-    log: createLogger({ level: 'debug', sinks: [sink] }),
-    locale: 'en-US',
-    env: { TRACKER_API_BASE: emulator.apiBase },
-  });
-});
-
-test.afterEach(async ({ page: _page }, testInfo) => {
-  await harness.close();
-  await emulator.close().catch(() => undefined);
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach('core.log', { body: sink.lines.join(''), contentType: 'text/plain' });
-  }
-});
-
-async function signInWithToken(page: Page): Promise<void> {
-  await page.goto(harness.url);
-  await page.getByTestId('signin-token-section').locator('summary').click();
-  await page.getByTestId('signin-token').fill(emulator.token);
-  await page.getByTestId('signin-org').fill(emulator.org.id);
-  await page.getByTestId('signin-token-submit').click();
-  await expect(page.getByTestId('account-menu')).toBeVisible({ timeout: 20_000 });
-}
+const session = useEmulatorSession({ issues: 120, seed: 7 });
 
 test('an issue assigned by someone else notifies once, lands unread in the inbox, and opens on click', async ({
   page,
 }) => {
+  const { emulator, harness } = session();
   const desktop = harness.platform.desktop;
   const store = emulator.store;
   const me = store.user(emulator.login);
   if (!me) throw new Error('the emulator has no demo user');
 
-  await signInWithToken(page);
+  await signInWithToken(page, session());
   await expect
     .poll(() => harness.app.data.status().lastSuccessAt, { timeout: 30_000 })
     .not.toBeNull();
