@@ -49,6 +49,7 @@ describe('SettingsView', () => {
         'Appearance',
         'Sync',
         'Notifications',
+        'On the desktop',
         'Pinned queues',
         'Saved searches',
         'Account',
@@ -124,6 +125,113 @@ describe('SettingsView', () => {
       enabled: false,
     });
     expect(byId('settings-notify-assigned').matches(':disabled')).toBe(true);
+  });
+
+  it('saves quiet hours: the toggle and each time', async () => {
+    const fixture = await renderSettings();
+    const from = screen.getByLabelText('From') as HTMLInputElement;
+    const to = screen.getByLabelText('To') as HTMLInputElement;
+    expect([from.value, to.value]).toEqual(['22:00', '08:00']);
+    expect(from.disabled).toBe(true);
+    expect(byId('settings-quiet').textContent).toContain('still arrive in the inbox');
+    await fireEvent.click(screen.getByLabelText('Hold notifications back between these times'));
+    await settle();
+    const quiet = { enabled: true, from: '22:00', to: '08:00' };
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      notifications: { ...SETTINGS_FIXTURE.notifications, quietHours: quiet },
+    });
+    expect(from.disabled).toBe(false);
+    await fireEvent.change(from, { target: { value: '23:30' } });
+    await settle();
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      notifications: { ...SETTINGS_FIXTURE.notifications, quietHours: { ...quiet, from: '23:30' } },
+    });
+    await fireEvent.change(to, { target: { value: '07:15' } });
+    await settle();
+    expect(fixture.settings.value?.notifications.quietHours).toEqual({
+      enabled: true,
+      from: '23:30',
+      to: '07:15',
+    });
+    // A cleared time is not saved.
+    const count = fixture.fake.calls('settings.update').length;
+    await fireEvent.change(to, { target: { value: '' } });
+    await settle();
+    expect(fixture.fake.calls('settings.update')).toHaveLength(count);
+  });
+
+  it('pauses notifications for an hour or until tomorrow morning, and resumes them', async () => {
+    const fixture = await renderSettings();
+    expect(screen.queryByTestId('settings-paused-until')).toBeNull();
+    const before = Date.now();
+    await fireEvent.click(screen.getByRole('button', { name: 'For 1 hour' }));
+    await settle();
+    const until = fixture.fake.calls('settings.update').at(-1)?.notifications?.pausedUntil ?? 0;
+    expect(until).toBeGreaterThanOrEqual(before + 60 * 60 * 1000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000);
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      notifications: { ...SETTINGS_FIXTURE.notifications, pausedUntil: until },
+    });
+    expect(byId('settings-paused-until').textContent).toContain('Paused until');
+    expect(screen.queryByRole('button', { name: 'For 1 hour' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await settle();
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      notifications: { ...SETTINGS_FIXTURE.notifications, pausedUntil: null },
+    });
+    expect(screen.queryByTestId('settings-paused-until')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Until tomorrow' }));
+    await settle();
+    const morning = new Date(
+      fixture.fake.calls('settings.update').at(-1)?.notifications?.pausedUntil ?? 0,
+    );
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    expect(morning.toDateString()).toBe(tomorrow.toDateString());
+    expect([morning.getHours(), morning.getMinutes(), morning.getSeconds()]).toEqual([9, 0, 0]);
+  });
+
+  it('shows a pause that is still on with when it ends', async () => {
+    const pausedUntil = Date.now() + 2 * 60 * 60 * 1000;
+    const fixture = await renderSettings({
+      settings: { notifications: { ...SETTINGS_FIXTURE.notifications, pausedUntil } },
+    });
+    expect(byId('settings-paused-until').textContent?.trim()).toBe(
+      `Paused until ${fixture.i18n.formatDateTime(pausedUntil)}`,
+    );
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
+  it('shows a pause that has ended as not paused', async () => {
+    await renderSettings({
+      settings: {
+        notifications: { ...SETTINGS_FIXTURE.notifications, pausedUntil: Date.now() - 1000 },
+      },
+    });
+    expect(screen.queryByTestId('settings-paused-until')).toBeNull();
+    expect(screen.getByRole('button', { name: 'For 1 hour' })).toBeTruthy();
+  });
+
+  it('saves the desktop choices', async () => {
+    const fixture = await renderSettings();
+    const section = byId('settings-desktop');
+    expect(within(section).getByRole('heading', { level: 3 }).textContent).toBe('On the desktop');
+    expect(section.textContent).toContain('not every Linux desktop shows a tray icon');
+    const tray = byId('settings-desktop-closeToTray') as HTMLInputElement;
+    expect(tray.checked).toBe(false);
+    await fireEvent.click(tray);
+    await settle();
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      desktop: { closeToTray: true, startAtLogin: false },
+    });
+    await fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Start when I log in (hidden, in the tray)' }),
+    );
+    await settle();
+    expect(fixture.fake.calls('settings.update').at(-1)).toEqual({
+      desktop: { closeToTray: true, startAtLogin: true },
+    });
+    expect(fixture.settings.value?.desktop).toEqual({ closeToTray: true, startAtLogin: true });
   });
 
   it('pins a queue from the known ones and unpins it', async () => {
