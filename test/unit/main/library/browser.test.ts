@@ -4,75 +4,36 @@
  * bad query); the dictionaries are filled at attach; image attachments are served, kept on disk and shown offline; and changed sync
  * settings apply to the running sync.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventChannel, EventPayload, SyncStatus } from '../../../../preload/contract.ts';
-import { createTrackerClient } from '../../../../main/api/index.ts';
-import { startEmulator, type Emulator } from '../../../../main/emulator/server.ts';
-import type { EventEmitter } from '../../../../main/ipc/events.ts';
-import { createWorkspaceData, type WorkspaceData } from '../../../../main/library/data.ts';
+import type { Emulator } from '../../../../main/emulator/server.ts';
+import type { WorkspaceData } from '../../../../main/library/data.ts';
 import { createAttachmentImages, type AttachmentImages } from '../../../../main/library/images.ts';
 import { createLibraryService, type LibraryService } from '../../../../main/library/service.ts';
 import type { SyncConfig } from '../../../../main/sync/config.ts';
-import { createRecordingLogger } from '../../../fakes/logger.ts';
+import { attachWorkspace, until, type AttachedWorkspace } from './attached-workspace.ts';
 
+let workspace: AttachedWorkspace;
 let emulator: Emulator;
 let data: WorkspaceData;
 let library: LibraryService;
 let images: AttachmentImages;
-let dir: string;
-let online = true;
 let syncConfig: Partial<SyncConfig> = { scopes: ['assigned', 'opened'], pinnedQueues: [] };
-const statuses: SyncStatus[] = [];
-const changed: string[] = [];
-
-async function until(predicate: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+let changed: string[];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ issues: 400, seed: 9 });
-  dir = mkdtempSync(path.join(os.tmpdir(), 'browser-'));
-  const log = createRecordingLogger();
-  const events: EventEmitter = {
-    emit<E extends EventChannel>(channel: E, payload: EventPayload<E>) {
-      if (channel === 'sync.changed') statuses.push(payload as SyncStatus);
-      if (channel === 'issue.changed') changed.push((payload as { key: string }).key);
-    },
+  workspace = await attachWorkspace({ syncConfig: () => syncConfig });
+  ({ emulator, data, changed } = workspace);
+  const deps = {
+    cache: () => data.cache(),
+    client: () => workspace.client,
+    online: () => workspace.online,
+    log: workspace.log,
   };
-  const client = createTrackerClient({
-    baseUrl: emulator.apiBase,
-    fetch: globalThis.fetch,
-    credentials: async () => ({ kind: 'oauth', token: emulator.token }),
-    org: { kind: '360', id: emulator.org.id },
-    log,
-    retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
-  });
-  data = createWorkspaceData({
-    userData: dir,
-    events,
-    log,
-    online: () => online,
-    syncConfig: () => syncConfig,
-  });
-  const deps = { cache: () => data.cache(), client: () => client, online: () => online, log };
-  library = createLibraryService({ ...deps, events });
+  library = createLibraryService({ ...deps, events: workspace.events });
   images = createAttachmentImages(deps);
-  await data.attach(client, 'demo-account');
-  await until(() => statuses.some((s) => s.lastSuccessAt !== null));
 }, 60_000);
 
-afterAll(async () => {
-  await data.detach();
-  await emulator.close().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => workspace.close());
 
 /** An issue with links, a PNG and a non-image attachment, and history. */
 function richIssue() {
@@ -237,7 +198,7 @@ describe('offline', () => {
     await library.get(unseen?.key ?? '');
     await until(() => library.extras(unseen?.key ?? '').attachments.length > 0);
     await emulator.close();
-    online = false;
+    workspace.online = false;
     data.setOnline(false);
     await expect(images.image(key, String(png?.id))).resolves.toMatchObject({
       mimetype: 'image/png',
