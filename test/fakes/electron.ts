@@ -76,6 +76,10 @@ function initialState() {
     badgeCount: null as number | null,
     loginItemSettings: null as Electron.Settings | null,
     wasOpenedAtLogin: false,
+    /** Every `app.setAsDefaultProtocolClient` call. */
+    protocolClients: [] as Array<{ protocol: string; path?: string; args?: string[] }>,
+    /** What `app.setAsDefaultProtocolClient` answers. */
+    protocolClientResult: true,
   };
 }
 
@@ -148,6 +152,24 @@ class FakeApp extends EventEmitter {
     openAtLogin: fake.loginItemSettings?.openAtLogin ?? false,
     wasOpenedAtLogin: fake.wasOpenedAtLogin,
   });
+  setAsDefaultProtocolClient = (protocol: string, path?: string, args?: string[]) => {
+    fake.protocolClients.push({
+      protocol,
+      ...(path === undefined ? {} : { path }),
+      ...(args ? { args } : {}),
+    });
+    fake.calls.push('app.setAsDefaultProtocolClient');
+    return fake.protocolClientResult;
+  };
+  /** Simulates macOS opening a URL with the app; returns whether the app prevented the default. */
+  openUrl = (url: string): boolean => {
+    const event = fakeEvent();
+    this.emit('open-url', event, url);
+    return event.defaultPrevented;
+  };
+  /** Simulates a second launch with `argv`, as the OS does for a link on Windows and Linux. */
+  secondInstance = (argv: string[], workingDirectory = '/') =>
+    void this.emit('second-instance', fakeEvent(), argv, workingDirectory, {});
   exit = (code = 0) => {
     fake.exitCode = code;
     fake.calls.push('app.exit');
@@ -157,7 +179,14 @@ class FakeApp extends EventEmitter {
 /** The fake `app`. */
 export const app = new FakeApp() satisfies Pick<
   Electron.App,
-  'getName' | 'getVersion' | 'getLocale' | 'isPackaged' | 'whenReady' | 'quit' | 'exit'
+  | 'getName'
+  | 'getVersion'
+  | 'getLocale'
+  | 'isPackaged'
+  | 'whenReady'
+  | 'quit'
+  | 'exit'
+  | 'setAsDefaultProtocolClient'
 >;
 
 /** A fake webContents; creating one emits app 'web-contents-created' like Electron does. */
@@ -220,6 +249,10 @@ export class FakeBrowserWindow extends EventEmitter {
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
     return Promise.resolve();
+  }
+  /** Simulates the renderer finishing its load ('did-finish-load' on the webContents). */
+  finishLoad(): void {
+    this.webContents.emit('did-finish-load', fakeEvent());
   }
   show = () => void (this.visible = true);
   hide = () => void (this.visible = false);

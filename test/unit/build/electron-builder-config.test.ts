@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +8,30 @@ const root = path.resolve(import.meta.dirname, '../../..');
 
 interface BuilderConfig {
   appId?: string;
+  productName?: string;
   files?: Array<string | { filter?: string[] }>;
   asar?: boolean;
   electronFuses?: Record<string, boolean>;
   protocols?: Array<{ schemes: string[] }>;
+  extraMetadata?: { homepage?: string; desktopName?: string };
+  directories?: { buildResources?: string };
+  linux?: {
+    target?: string[];
+    category?: string;
+    executableName?: string;
+    desktop?: { entry?: Record<string, string> };
+  };
+  deb?: { depends?: string[]; recommends?: string[] };
+  mac?: {
+    target?: string[];
+    category?: string;
+    hardenedRuntime?: boolean;
+    entitlements?: string;
+    entitlementsInherit?: string;
+  };
+  win?: { target?: Array<string | { target: string }> };
+  nsis?: { oneClick?: boolean; perMachine?: boolean };
+  publish?: { provider?: string; owner?: string; repo?: string };
 }
 
 async function loadConfig(): Promise<BuilderConfig> {
@@ -42,6 +63,18 @@ describe('electron-builder.yml', () => {
     );
   });
 
+  it('excludes source maps and node_modules', async () => {
+    const { files = [] } = await loadConfig();
+    const patterns = files.flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : (entry.filter ?? []),
+    );
+    expect(patterns).toEqual(expect.arrayContaining(['!**/*.map', '!node_modules/**']));
+    // Only the built app and package.json are included.
+    for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
+      expect(pattern).toMatch(/^(out\/(main|preload|renderer)\/\*\*|package\.json)$/);
+    }
+  });
+
   it('uses the AppUserModelID that main sets, and the deep-link scheme', async () => {
     const config = await loadConfig();
     const { readFileSync } = await import('node:fs');
@@ -61,5 +94,82 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('names the app', async () => {
+    const config = await loadConfig();
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      productName: string;
+    };
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
+    expect(config.productName).toBe(pkg.productName);
+  });
+
+  it('builds an AppImage and a deb with a desktop entry and the runtime libraries', async () => {
+    const { linux, deb, extraMetadata } = await loadConfig();
+    expect(linux?.target).toEqual(['AppImage', 'deb']);
+    expect(['Office', 'Development']).toContain(linux?.category);
+    expect(linux?.desktop?.entry).toMatchObject({
+      Name: 'Tracker Desktop',
+      Comment: expect.any(String),
+      MimeType: 'x-scheme-handler/tracker-desktop;',
+    });
+    // Electron takes the Wayland app_id / WM_CLASS from desktopName; the entry must match it.
+    expect(extraMetadata?.desktopName).toBe(`${linux?.executableName}.desktop`);
+    expect(linux?.desktop?.entry?.StartupWMClass).toBe(linux?.executableName);
+    // fpm refuses a deb without a homepage.
+    expect(extraMetadata?.homepage).toMatch(/^https:\/\//);
+    expect(deb?.depends).toEqual(expect.arrayContaining(['libsecret-1-0', 'libnotify4']));
+    expect(deb?.recommends).toContain('libayatana-appindicator3-1');
+  });
+
+  it('builds a hardened dmg and zip on macOS with minimal entitlements', async () => {
+    const { mac } = await loadConfig();
+    expect(mac?.target).toEqual(['dmg', 'zip']);
+    expect(mac?.category).toMatch(/^public\.app-category\./);
+    expect(mac?.hardenedRuntime).toBe(true);
+    expect(mac?.entitlements).toBe('build/entitlements.mac.plist');
+    expect(mac?.entitlementsInherit).toBe('build/entitlements.mac.plist');
+    const plist = readFileSync(path.join(root, 'build/entitlements.mac.plist'), 'utf8');
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((m) => m[1]);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'com.apple.security.cs.allow-jit',
+        'com.apple.security.network.client',
+      ]),
+    );
+    // Electron 45 needs only allow-jit; nothing that weakens code signing further.
+    expect(keys).not.toContain('com.apple.security.cs.allow-unsigned-executable-memory');
+    expect(keys).not.toContain('com.apple.security.cs.disable-library-validation');
+  });
+
+  it('builds a per-user NSIS installer on Windows', async () => {
+    const { win, nsis } = await loadConfig();
+    const targets = (win?.target ?? []).map((t) => (typeof t === 'string' ? t : t.target));
+    expect(targets).toEqual(['nsis']);
+    expect(nsis?.perMachine).toBe(false);
+    expect(typeof nsis?.oneClick).toBe('boolean');
+  });
+
+  it('ships a 512x512 RGBA icon that scripts/make-icons.ts reproduces', async () => {
+    const { directories } = await loadConfig();
+    expect(directories?.buildResources).toBe('build');
+    const png = readFileSync(path.join(root, 'build/icon.png'));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(512);
+    expect(png.readUInt32BE(20)).toBe(512);
+    const { iconPng } = await import('../../../scripts/make-icons.ts');
+    expect(iconPng().equals(png)).toBe(true);
+  });
+
+  it('publishes to GitHub releases only when asked', async () => {
+    const { publish } = await loadConfig();
+    expect(publish).toMatchObject({ provider: 'github' });
+    expect(publish?.owner).toEqual(expect.any(String));
+    expect(publish?.repo).toEqual(expect.any(String));
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts['dist']).toContain('--publish never');
   });
 });

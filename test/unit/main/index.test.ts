@@ -12,7 +12,10 @@ type Listener = (...args: unknown[]) => void;
 
 let current: typeof FakeElectron | null = null;
 
-async function boot(configure: (fake: Fake) => void = () => undefined) {
+async function boot(
+  configure: (fake: Fake) => void = () => undefined,
+  argv: readonly string[] = process.argv,
+) {
   vi.resetModules();
   const electron = await import('../../fakes/electron.ts');
   electron.resetFakeElectron();
@@ -35,8 +38,10 @@ async function boot(configure: (fake: Fake) => void = () => undefined) {
     return true;
   });
   try {
+    const argvSpy = vi.spyOn(process, 'argv', 'get').mockReturnValue([...argv]);
     const mod = await import('../../../main/index.ts');
     const handle = await mod.started;
+    argvSpy.mockRestore();
     return { electron, fake: electron.fake, handle, guards, stderr };
   } finally {
     onSpy.mockRestore();
@@ -282,5 +287,94 @@ describe('main/index.ts: IPC', () => {
     await expect(
       fake.invokeMain(wireName('app.info'), window.webContents, 'app://app/index.html'),
     ).resolves.toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+  });
+});
+
+describe('main/index.ts: deep links', () => {
+  /** Boots, records 'app.navigate' emissions and marks the renderer loaded. */
+  async function bootWithEvents(argv?: readonly string[], load = true) {
+    const booted = await boot(undefined, argv);
+    const navigations: unknown[] = [];
+    const events = booted.handle!.core.events;
+    const emit = events.emit.bind(events);
+    vi.spyOn(events, 'emit').mockImplementation(((name: string, payload: unknown) => {
+      if (name === 'app.navigate') navigations.push(payload);
+      return (emit as (n: string, p: unknown) => void)(name, payload);
+    }) as typeof events.emit);
+    if (load) booted.fake.windows[0]!.finishLoad();
+    return { ...booted, navigations };
+  }
+
+  it('registers the tracker-desktop protocol', async () => {
+    const { fake } = await boot();
+    expect(fake.protocolClients.map((client) => client.protocol)).toEqual(['tracker-desktop']);
+  });
+
+  it('opens the issue of a link a second instance was given, focusing the window', async () => {
+    const { electron, fake, navigations } = await bootWithEvents();
+    const window = fake.windows[0]!;
+    window.minimize();
+    electron.app.secondInstance(['tracker', '--flag', 'tracker-desktop://issue/queue-7']);
+    expect(navigations).toEqual([{ to: 'issue', key: 'QUEUE-7' }]);
+    expect(window.isMinimized()).toBe(false);
+    expect(window.isVisible()).toBe(true);
+    expect(window.focused).toBe(true);
+    expect(window.webContents.sent).toContainEqual({
+      channel: expect.stringContaining('app.navigate'),
+      args: [{ to: 'issue', key: 'QUEUE-7' }],
+    });
+  });
+
+  it('opens the issue of a macOS open-url and prevents the default', async () => {
+    const { electron, fake, navigations } = await bootWithEvents();
+    expect(electron.app.openUrl('https://tracker.yandex.com/Q-12?focus=1#c')).toBe(true);
+    expect(navigations).toEqual([{ to: 'issue', key: 'Q-12' }]);
+    expect(fake.windows[0]!.focused).toBe(true);
+  });
+
+  it('ignores bad links', async () => {
+    const { electron, navigations } = await bootWithEvents();
+    for (const url of [
+      'tracker-desktop://issue/BAD',
+      'https://evil.example/Q-1',
+      'https://user@tracker.yandex.ru/Q-1',
+      'javascript:alert(1)',
+      'tracker-desktop://issue/Q-1/../../x',
+    ]) {
+      expect(electron.app.openUrl(url), url).toBe(true);
+      electron.app.secondInstance(['tracker', url]);
+    }
+    expect(navigations).toEqual([]);
+  });
+
+  it('queues a link until the renderer has loaded', async () => {
+    const { electron, fake, navigations } = await bootWithEvents(undefined, false);
+    electron.app.openUrl('tracker-desktop://issue/Q-1');
+    electron.app.openUrl('tracker-desktop://issue/Q-2');
+    expect(navigations).toEqual([]);
+    fake.windows[0]!.finishLoad();
+    expect(navigations).toEqual([{ to: 'issue', key: 'Q-2' }]);
+    fake.windows[0]!.finishLoad();
+    expect(navigations).toHaveLength(1);
+  });
+
+  it('opens the link the app was launched with once the window loads', async () => {
+    const { fake, navigations } = await bootWithEvents(
+      ['/opt/tracker', 'tracker-desktop://issue/START-3'],
+      false,
+    );
+    expect(navigations).toEqual([]);
+    fake.windows[0]!.finishLoad();
+    expect(navigations).toEqual([{ to: 'issue', key: 'START-3' }]);
+  });
+
+  it('reopens a closed window for a link and delivers it after load', async () => {
+    const { electron, fake, navigations } = await bootWithEvents();
+    fake.windows[0]!.close();
+    electron.app.openUrl('tracker-desktop://issue/Q-5');
+    expect(fake.windows).toHaveLength(2);
+    expect(navigations).toEqual([]);
+    fake.windows[1]!.finishLoad();
+    expect(navigations).toEqual([{ to: 'issue', key: 'Q-5' }]);
   });
 });
