@@ -179,13 +179,3 @@ export function filterCommands(
   kept.sort((a, b) => a.score - b.score || a.index - b.index);
   return kept.map((entry) => entry.command);
 }
-
-/**
- * The issue key `text` names, e.g. `TEST-12`, `test 12` or `test12` → `TEST-12`; null when it is
- * not a key. The queue part follows Tracker's rules (a Latin letter, then letters, digits, `_`).
- */
-export function detectIssueKey(text: string): string | null {
-  const match = /^\s*([a-z][a-z0-9_]{0,31}?)[\s-]*(\d{1,9})\s*$/i.exec(text);
-  if (!match?.[1] || !match[2]) return null;
-  return `${match[1].toUpperCase()}-${match[2]}`;
-}

@@ -4,13 +4,13 @@
  * best offline search hits), which one is active, and running the chosen one.
  */
 import type { IssueSummary } from '../../../../preload/contract.ts';
+import { parseIssueKey } from '../list/issue-key.ts';
 import { getBridge, resolveBridge, type BridgeSource } from '../bridge.ts';
 import type { I18n } from '../i18n/i18n.svelte.ts';
 import { interpolate } from '../i18n/i18n.svelte.ts';
 import { dictionaries, type MessageKey } from '../i18n/messages.ts';
 import {
   buildCommands,
-  detectIssueKey,
   filterCommands,
   type PaletteAction,
   type PaletteCommand,
@@ -138,7 +138,7 @@ export class PaletteState {
     const text = this.query.trim();
     if (text === '') return base;
     const items: PaletteCommand[] = [];
-    const key = detectIssueKey(text);
+    const key = parseIssueKey(text, { loose: true });
     if (key) {
       items.push({
         id: `issue:${key}`,

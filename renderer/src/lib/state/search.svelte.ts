@@ -65,7 +65,7 @@ export class SearchState {
   input(text: string): void {
     this.text = text;
     // A typed issue key is what the user most likely wants: Enter opens it straight away.
-    this.highlighted = parseIssueKey(text) ? 0 : -1;
+    this.highlighted = this.typedKey ? 0 : -1;
     clearTimeout(this.#timer);
     const seq = ++this.#seq;
     if (!text.trim()) {

@@ -1,9 +1,9 @@
+import { parseIssueKey } from '../../../../../renderer/src/lib/list/issue-key.ts';
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../../../../../renderer/src/lib/i18n/i18n.svelte.ts';
 import { dictionaries, type MessageKey } from '../../../../../renderer/src/lib/i18n/messages.ts';
 import {
   buildCommands,
-  detectIssueKey,
   filterCommands,
   matchScore,
   normalize,
@@ -104,18 +104,18 @@ describe('matchScore and normalize', () => {
   });
 });
 
-describe('detectIssueKey', () => {
+describe('parseIssueKey, loose (the palette)', () => {
   it('reads keys in several spellings', () => {
-    expect(detectIssueKey('TEST-12')).toBe('TEST-12');
-    expect(detectIssueKey('test 12')).toBe('TEST-12');
-    expect(detectIssueKey(' test12 ')).toBe('TEST-12');
-    expect(detectIssueKey('queue_2-7')).toBe('QUEUE_2-7');
+    expect(parseIssueKey('TEST-12', { loose: true })).toBe('TEST-12');
+    expect(parseIssueKey('test 12', { loose: true })).toBe('TEST-12');
+    expect(parseIssueKey(' test12 ', { loose: true })).toBe('TEST-12');
+    expect(parseIssueKey('queue_2-7', { loose: true })).toBe('QUEUE_2-7');
   });
 
   it('is null for anything else', () => {
-    expect(detectIssueKey('settings')).toBeNull();
-    expect(detectIssueKey('12')).toBeNull();
-    expect(detectIssueKey('test-12 bug')).toBeNull();
-    expect(detectIssueKey('тест-12')).toBeNull();
+    expect(parseIssueKey('settings', { loose: true })).toBeNull();
+    expect(parseIssueKey('12', { loose: true })).toBeNull();
+    expect(parseIssueKey('test-12 bug', { loose: true })).toBeNull();
+    expect(parseIssueKey('тест-12', { loose: true })).toBeNull();
   });
 });
