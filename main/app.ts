@@ -21,6 +21,7 @@ import {
   type UserSettingsStore,
 } from './settings/user-settings.ts';
 import type { DemoOptions } from './workspace/demo.ts';
+import { createUpdateService } from './update/update-service.ts';
 import { createWorkspaceService, type WorkspaceService } from './workspace/service.ts';
 
 /** Settings of one app instance that do not come from the host. */
@@ -169,6 +170,15 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     onChanged: () => notifier.inboxChanged(),
   });
 
+  const updates = createUpdateService({
+    port: platform.updater,
+    emit: (status) => events.emit('update.changed', status),
+    online: () => platform.network.isOnline(),
+    openExternal: (url) => platform.openExternal(url),
+    log: log.child({ scope: 'update' }),
+  });
+  disposers.push(() => updates.dispose());
+
   const session = startSession({
     platform,
     events,
@@ -212,6 +222,10 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     },
     'inbox.list': () => inbox.list(),
     'inbox.update': (request) => inbox.update(request),
+    'update.status': () => updates.status(),
+    'update.check': () => updates.check(),
+    'update.install': () => updates.install(),
+    'update.openReleasePage': () => updates.openReleasePage(),
   } satisfies InvokeHandlers;
 
   const router = createRouter({
@@ -228,19 +242,26 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     platform.network.onChange((online) => {
       log.info('network state changed', { online });
       data.setOnline(online);
+      updates.networkChanged(online);
       events.emit('app.online', { online, changedAt: Date.now() });
     }),
   );
 
   // Sync pauses while the machine sleeps, runs on wake, and on focus after a long quiet gap.
   disposers.push(platform.lifecycle.onSuspend(() => data.suspend()));
-  disposers.push(platform.lifecycle.onResume(() => data.resume()));
+  disposers.push(
+    platform.lifecycle.onResume(() => {
+      data.resume();
+      updates.resumed();
+    }),
+  );
   disposers.push(platform.lifecycle.onWindowFocus(() => data.focus()));
   disposers.push(() => notifier.dispose());
   notifier.refresh();
 
   log.info('core started', { host: platform.host, version: platform.identity.version });
   if (config.demo) void workspace.openDemo();
+  updates.start();
 
   return {
     router,

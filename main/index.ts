@@ -3,6 +3,7 @@
  * builds the Electron platform and hands it to the same core the Node host runs (createApp).
  * Startup is a function over the Electron modules so tests can run it against a fake 'electron'.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -34,6 +35,7 @@ import {
 import type { Logger } from './log/types.ts';
 import { createElectronDesktop, type ElectronDesktop } from './platform/electron-desktop.ts';
 import { createElectronPlatform, createOpenExternal } from './platform/electron-platform.ts';
+import { createElectronUpdaterPort } from './platform/electron-updater.ts';
 import type { ElectronPlatform } from './platform/electron-platform.ts';
 import { hardenApp } from './platform/hardening.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './platform/protocol.ts';
@@ -69,6 +71,8 @@ export type MainProcess = Pick<
 > & {
   /** Set by Electron when run as `electron .` (development): the OS must relaunch it with args. */
   readonly defaultApp?: boolean;
+  /** The packaged app's resources folder (app.asar, app-update.yml). */
+  readonly resourcesPath?: string;
   readonly stderr: { write(chunk: string): unknown };
 };
 
@@ -138,6 +142,11 @@ export async function main(
   // Before anything can show a notification or a taskbar entry (Windows groups by this id).
   electronApp.setAppUserModelId(APP_USER_MODEL_ID);
   electronApp.enableSandbox();
+  // Development and the smoke tests run against a throwaway profile; a packaged app never moves it.
+  const userDataOverride = proc.env.TRACKER_USER_DATA;
+  if (userDataOverride && !electronApp.isPackaged) {
+    electronApp.setPath('userData', path.resolve(userDataOverride));
+  }
   registerAppScheme(electron.protocol);
 
   const stderrSink = createStreamSink(proc.stderr);
@@ -247,6 +256,17 @@ export async function main(
       env: proc.env,
       extraOrigins,
       desktop,
+      updater: createElectronUpdaterPort({
+        // Loaded only by a packaged app's first check: electron-updater requires electron itself.
+        load: () => import('./platform/auto-updater.ts').then((module) => module.autoUpdater()),
+        isPackaged: electronApp.isPackaged,
+        version: electronApp.getVersion(),
+        platform: proc.platform,
+        env: proc.env,
+        resourcesPath: proc.resourcesPath ?? '',
+        readFile: (file) => readFileSync(file, 'utf8'),
+        log: log.child({ scope: 'updater' }),
+      }),
     });
     const core = createApp(platform, {
       log,

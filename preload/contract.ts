@@ -8,6 +8,7 @@
  * imports the channel names; the renderer imports types only.
  */
 import * as v from 'valibot';
+import { UpdateStatusSchema } from './update-schemas.ts';
 import {
   AttachmentImageSchema,
   FacetsSchema,
@@ -23,6 +24,7 @@ import {
 } from './browser-schemas.ts';
 
 export * from './browser-schemas.ts';
+export * from './update-schemas.ts';
 
 /** Prefix of every wire channel name, so our channels never collide with anything else. */
 export const CHANNEL_PREFIX = 'tracker:';
@@ -356,6 +358,13 @@ export const invokeContract = {
     request: InboxUpdateSchema,
     response: InboxSchema,
   },
+  'update.status': { request: NoRequest, response: UpdateStatusSchema },
+  /** Checks for a newer version now; answers at once, the outcome follows as `update.changed`. */
+  'update.check': { request: NoRequest, response: UpdateStatusSchema },
+  /** Quits and installs the downloaded update (state `ready` only, else E_BAD_REQUEST). */
+  'update.install': { request: NoRequest, response: v.object({ restarting: v.boolean() }) },
+  /** Opens the release page of the available version (state `manual` only) in the browser. */
+  'update.openReleasePage': { request: NoRequest, response: v.object({ opened: v.boolean() }) },
 } as const satisfies Record<string, InvokeSpec>;
 
 /**
@@ -374,6 +383,8 @@ export const eventContract = {
   'app.navigate': NavigateSchema,
   /** The inbox gained or changed entries. */
   'inbox.changed': v.object({ unread: v.number() }),
+  /** The updater moved (checking, downloading, ready to restart, a release page to open). */
+  'update.changed': UpdateStatusSchema,
 } as const satisfies Record<string, v.GenericSchema>;
 
 /** Name of an invoke channel, without prefix. */

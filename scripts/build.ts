@@ -47,7 +47,8 @@ const main: InlineConfig = {
     minify: false,
     rolldownOptions: {
       external: nodeExternal,
-      output: { format: 'es', entryFileNames: 'index.js' },
+      // electron-updater is imported on demand (packaged apps only), so it is a chunk of its own.
+      output: { format: 'es', entryFileNames: 'index.js', chunkFileNames: 'chunks/[name].js' },
     },
   },
   // Bundle every npm dependency so the packaged app needs no node_modules.

@@ -11,6 +11,7 @@ import type { IpcMainLike } from '../ipc/types.ts';
 import type { Logger } from '../log/types.ts';
 import { allowedExternalUrl } from '../security/external-links.ts';
 import { APP_ORIGIN } from './protocol.ts';
+import type { UpdaterPort } from '../update/types.ts';
 import type { DesktopShell } from './desktop.ts';
 import type { NetworkMonitor, Platform } from './types.ts';
 import type { WindowRegistry } from './window-registry.ts';
@@ -52,6 +53,8 @@ export interface ElectronPlatformDeps {
   readonly extraOrigins?: readonly string[];
   /** Notifications, tray, badge and start at login (createElectronDesktop in the app). */
   readonly desktop: DesktopShell;
+  /** electron-updater behind the core's port (createElectronUpdaterPort in the app). */
+  readonly updater: UpdaterPort;
 }
 
 /** The platform plus what only its owner may call. */
@@ -215,6 +218,7 @@ export function createElectronPlatform(deps: ElectronPlatformDeps): ElectronPlat
     env: deps.env,
     deviceName: `Tracker Desktop (${hostname()})`,
     desktop: deps.desktop,
+    updater: deps.updater,
     dispose() {
       network.dispose();
     },

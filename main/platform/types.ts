@@ -6,6 +6,7 @@
 import type { IpcMainLike, RendererSink, SenderRegistry } from '../ipc/types.ts';
 import type { Unsubscribe } from '../../preload/contract.ts';
 import type { SafeStorageLike } from '../secrets/index.ts';
+import type { UpdaterPort } from '../update/types.ts';
 import type { DesktopShell } from './desktop.ts';
 
 /** Name, version and locale of the running app. */
@@ -75,4 +76,6 @@ export interface Platform {
   readonly deviceName: string;
   /** Notifications, tray, badge, window focus and start at login. */
   readonly desktop: DesktopShell;
+  /** The app's self-update mechanism (electron-updater when packaged; none in development). */
+  readonly updater: UpdaterPort;
 }

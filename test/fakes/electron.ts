@@ -111,6 +111,10 @@ class FakeApp extends EventEmitter {
   getName = () => 'Tracker Desktop';
   getVersion = () => '0.1.0';
   getLocale = () => fake.locale;
+  setPath = (name: string, dir: string) => {
+    fake.paths[name] = dir;
+    fake.calls.push(`app.setPath:${name}`);
+  };
   getPath = (name: string): string => {
     if (fake.paths[name]) return fake.paths[name];
     tempRoot ??= mkdtempSync(path.join(os.tmpdir(), 'tracker-fake-electron-'));

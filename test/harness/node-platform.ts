@@ -5,7 +5,9 @@ import { AppError } from '../../main/errors.ts';
 import type { Platform } from '../../main/platform/types.ts';
 import { allowedExternalUrl } from '../../main/security/external-links.ts';
 import { createDesktopRecorder, type DesktopRecorder } from './desktop-recorder.ts';
+import { createScriptedUpdater, type ScriptedUpdater } from './scripted-updater.ts';
 import type { WsIpcMain } from './ws-ipc.ts';
+import type { UpdateKind } from '../../main/update/types.ts';
 
 export type { DesktopRecorder, RecordedNotice } from './desktop-recorder.ts';
 
@@ -20,6 +22,8 @@ export interface NodePlatformOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** TRACKER_* overrides the core reads (an emulator's API and OAuth bases, a client id). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How the scripted updater installs (default `none`: the web host does not update). */
+  readonly updateKind?: UpdateKind;
 }
 
 /** The Node platform plus the switches tests flip. */
@@ -37,6 +41,8 @@ export interface NodePlatform extends Platform {
   browser: ((url: string) => Promise<void>) | null;
   /** Records notifications (click them with `notices[i].click()`), the tray, badge and focus. */
   readonly desktop: DesktopRecorder;
+  /** The scripted release feed (set `latest`, make checks fail) and its restarts. */
+  readonly updater: ScriptedUpdater;
 }
 
 /**
@@ -60,13 +66,14 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
     return () => void set.delete(listener);
   };
 
+  const version = options.version ?? process.env.npm_package_version ?? '0.0.0';
   const env = options.env ?? {};
   const extraOrigins = env.TRACKER_OAUTH_BASE ? [new URL(env.TRACKER_OAUTH_BASE).origin] : [];
   const platform: NodePlatform = {
     host: 'web',
     identity: {
       name: 'Tracker Desktop',
-      version: options.version ?? process.env.npm_package_version ?? '0.0.0',
+      version,
       locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
       isPackaged: false,
     },
@@ -113,6 +120,7 @@ export function createNodePlatform(options: NodePlatformOptions): NodePlatform {
     },
     openedUrls,
     desktop: createDesktopRecorder(),
+    updater: createScriptedUpdater({ kind: options.updateKind ?? 'none', currentVersion: version }),
   };
   return platform;
 }

@@ -10,6 +10,7 @@ import { contentTypeFor, resolveAssetPath } from '../../main/security/asset-path
 import { buildCsp } from '../../main/security/csp.ts';
 import { createNodePlatform, type NodePlatform } from './node-platform.ts';
 import { WsIpcMain } from './ws-ipc.ts';
+import type { UpdateKind } from '../../main/update/types.ts';
 
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {
@@ -31,6 +32,8 @@ export interface HarnessOptions {
    * workspace.openDemo) to matter.
    */
   readonly hostileCorpus?: boolean;
+  /** How the scripted updater installs (platform.updater); the web host's default is `none`. */
+  readonly updateKind?: UpdateKind;
 }
 
 /** A running Node host. */
@@ -175,6 +178,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     version: await packageVersion(options.root),
     env: options.env,
     fetch: options.fetch,
+    updateKind: options.updateKind,
   });
   const app = createApp(platform, {
     log: options.log,

@@ -8,6 +8,7 @@ import { allowedExternalUrl } from '../../../main/security/external-links.ts';
 import type { Platform } from '../../../main/platform/types.ts';
 import { invokeContract, wireName, type InvokeChannel } from '../../../preload/contract.ts';
 import { createFakeDesktop } from '../../fakes/desktop.ts';
+import { createScriptedUpdater, type ScriptedUpdater } from '../../harness/scripted-updater.ts';
 import { FakeIpcMain, eventFrom, topFrame } from '../../fakes/ipc-main.ts';
 import { createRecordingLogger } from '../../fakes/logger.ts';
 
@@ -55,6 +56,7 @@ function fakePlatform() {
       onWindowFocus: () => () => undefined,
     },
     desktop: createFakeDesktop(),
+    updater: createScriptedUpdater({ kind: 'self', currentVersion: '9.8.7' }),
   };
   const setOnline = (value: boolean) => {
     online = value;
@@ -132,6 +134,36 @@ describe('createApp', () => {
       error: { code: 'E_UNAVAILABLE' },
     });
     expect(opened).toEqual(['https://tracker.yandex.ru/Q-1']);
+    await app.dispose();
+  });
+
+  it('answers the update channels from the updater and emits update.changed', async () => {
+    const { platform, ipc, sent } = fakePlatform();
+    const updater = platform.updater as ScriptedUpdater;
+    updater.latest = '9.9.0';
+    const app = createApp(platform, { log: createRecordingLogger() });
+    const event = eventFrom(1, topFrame('app://app/index.html'));
+    await expect(ipc.invoke(event, 'tracker:update.status')).resolves.toEqual({
+      ok: true,
+      data: { state: 'idle', currentVersion: '9.8.7', checkedAt: null },
+    });
+    await expect(ipc.invoke(event, 'tracker:update.install')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'E_BAD_REQUEST' },
+    });
+    await expect(ipc.invoke(event, 'tracker:update.check')).resolves.toMatchObject({
+      data: { state: 'checking' },
+    });
+    const updates = () => sent.filter(([channel]) => channel === 'tracker:update.changed');
+    await vi.waitFor(() => expect(updates().at(-1)?.[1]).toMatchObject({ state: 'ready' }));
+    expect(updates().map(([, status]) => (status as { state: string }).state)).toContain(
+      'downloading',
+    );
+    await expect(ipc.invoke(event, 'tracker:update.install')).resolves.toEqual({
+      ok: true,
+      data: { restarting: true },
+    });
+    expect(updater.installs).toBe(1);
     await app.dispose();
   });
 

@@ -2,6 +2,8 @@
  * Boots the Electron entry against the fake 'electron' and checks the security posture it sets up.
  * Each test re-imports main/index.ts (and the fake) from a fresh module registry.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { invokeContract, wireName } from '../../../preload/contract.ts';
@@ -155,6 +157,35 @@ describe('main/index.ts: the main window', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
+  it('serves the app page with its CSP and security headers', async () => {
+    const { fake } = await boot();
+    const response = await fake.protocolHandlers.get('app')!(new Request('app://app/index.html'));
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('moves the profile to TRACKER_USER_DATA in development only', async () => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'tracker-profile-'));
+    vi.stubEnv('TRACKER_USER_DATA', profile);
+    try {
+      const dev = await boot();
+      expect(dev.fake.calls).toContain('app.setPath:userData');
+      expect(dev.fake.paths.userData).toBe(profile);
+      current?.app.quit();
+      const packaged = await boot((f) => {
+        f.isPackaged = true;
+      });
+      expect(packaged.fake.calls).not.toContain('app.setPath:userData');
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   it('recreates the window on activate when none is open, and quits when all close', async () => {
     const { electron, fake } = await boot();
     fake.windows[0]!.close();
@@ -271,6 +302,49 @@ describe('main/index.ts: IPC', () => {
     await expect(
       fake.invokeMain(wireName('app.info'), ours, 'https://evil.example/'),
     ).resolves.toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+  });
+
+  it('opens only allowlisted https links for the renderer (app.openExternal)', async () => {
+    const { fake } = await boot();
+    const ours = fake.windows[0]!.webContents;
+    const open = (url: string) =>
+      fake.invokeMain(wireName('app.openExternal'), ours, 'app://app/index.html', { url });
+    await expect(open('https://tracker.yandex.ru/QUEUE-7')).resolves.toEqual({
+      ok: true,
+      data: { opened: true },
+    });
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'tracker-desktop://x']) {
+      await expect(open(url), url).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'E_FORBIDDEN' },
+      });
+    }
+    expect(fake.openedExternal).toEqual(['https://tracker.yandex.ru/QUEUE-7']);
+  });
+
+  it('reports updates as unsupported in development, without loading electron-updater', async () => {
+    const { fake } = await boot();
+    const answer = await fake.invokeMain(
+      wireName('update.status'),
+      fake.windows[0]!.webContents,
+      'app://app/index.html',
+    );
+    expect(answer).toEqual({ ok: true, data: { state: 'unsupported', currentVersion: '0.1.0' } });
+  });
+
+  it('schedules update checks in a packaged app', async () => {
+    const { fake } = await boot((f) => {
+      f.isPackaged = true;
+    });
+    const answer = await fake.invokeMain(
+      wireName('update.status'),
+      fake.windows[0]!.webContents,
+      'app://app/index.html',
+    );
+    expect(answer).toEqual({
+      ok: true,
+      data: { state: 'idle', currentVersion: '0.1.0', checkedAt: null },
+    });
   });
 
   it('disposes the core on quit', async () => {

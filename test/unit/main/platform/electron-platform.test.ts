@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { noUpdates } from '../../../../main/update/types.ts';
 import { AppError } from '../../../../main/errors.ts';
 import {
   NETWORK_POLL_MS,
@@ -35,6 +36,7 @@ function build() {
     safeStorage: null,
     env: {},
     desktop,
+    updater: noUpdates('1.0.0'),
     process: {
       platform: 'linux',
       arch: 'x64',

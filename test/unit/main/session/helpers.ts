@@ -21,6 +21,7 @@ import { createLogger, createMemorySink, type MemorySink } from '../../../../mai
 import type { LogFields, Logger } from '../../../../main/log/types.ts';
 import type { Platform } from '../../../../main/platform/types.ts';
 import { createFakeDesktop } from '../../../fakes/desktop.ts';
+import { noUpdates } from '../../../../main/update/types.ts';
 import type { SafeStorageLike, SelectedSecretStore } from '../../../../main/secrets/index.ts';
 import { AccountIndex, type AccountRecord } from '../../../../main/session/accounts.ts';
 import { openSecretStore } from '../../../../main/session/open-secrets.ts';
@@ -485,5 +486,6 @@ export function fakePlatform(options: {
       onWindowFocus: () => () => undefined,
     },
     desktop: createFakeDesktop(),
+    updater: noUpdates('0.0.0'),
   };
 }
