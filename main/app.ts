@@ -174,6 +174,7 @@ export function createApp(platform: Platform, config: AppConfig): TrackerApp {
     port: platform.updater,
     emit: (status) => events.emit('update.changed', status),
     online: () => platform.network.isOnline(),
+    // eng-disable OPEN_EXTERNAL_JS_CHECK: the platform's allowlist decides (github.com releases)
     openExternal: (url) => platform.openExternal(url),
     log: log.child({ scope: 'update' }),
   });

@@ -191,6 +191,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       if (current.state !== 'manual' || current.releaseUrl === null) {
         throw new AppError('E_BAD_REQUEST', 'There is no release page to open.');
       }
+      // eng-disable OPEN_EXTERNAL_JS_CHECK: main's own release URL, through the platform allowlist
       await options.openExternal(current.releaseUrl);
       return { opened: true };
     },
