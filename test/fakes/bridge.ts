@@ -224,6 +224,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     emit('settings.changed', settings);
     return ok(settings);
   });
+  // Like the web host: this build does not update itself (tests script other states per channel).
+  setHandler('update.status', () =>
+    ok({ state: 'unsupported', currentVersion: APP_INFO_FIXTURE.version }),
+  );
   for (const [channel, handler] of Object.entries(options.handlers ?? {})) {
     handlers.set(channel, handler as AnyHandler);
   }

@@ -5,6 +5,7 @@
 import { I18n, i18nContext } from '../../renderer/src/lib/i18n/i18n.svelte.ts';
 import type { Locale } from '../../renderer/src/lib/i18n/messages.ts';
 import { AppInfoState } from '../../renderer/src/lib/state/app-info.svelte.ts';
+import { UpdateStore } from '../../renderer/src/lib/state/updates.svelte.ts';
 import { AuthStore } from '../../renderer/src/lib/state/auth.svelte.ts';
 import {
   browserContextMap,
@@ -43,10 +44,16 @@ export async function createBrowserFixture(
     workspace: new WorkspaceStore(fake.bridge),
     auth: new AuthStore(fake.bridge),
     appInfo: new AppInfoState(fake.bridge),
+    updates: new UpdateStore(fake.bridge),
   };
   browser.settings.start();
   browser.sync.start();
-  await Promise.all([browser.settings.load(), browser.sync.load(), browser.appInfo.load()]);
+  await Promise.all([
+    browser.settings.load(),
+    browser.sync.load(),
+    browser.appInfo.load(),
+    browser.updates.load(),
+  ]);
   const context = new Map<symbol, unknown>([...i18nContext(i18n), ...browserContextMap(browser)]);
   return { ...browser, fake, i18n, context };
 }

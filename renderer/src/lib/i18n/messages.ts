@@ -7,6 +7,7 @@
 import * as browse from './dict/browse.ts';
 import * as detail from './dict/detail.ts';
 import * as inbox from './dict/inbox.ts';
+import * as updates from './dict/updates.ts';
 import * as settings from './dict/settings.ts';
 
 /** The locales the UI is translated into. */
@@ -191,6 +192,7 @@ export const en = {
   ...detail.en,
   ...settings.en,
   ...inbox.en,
+  ...updates.en,
 };
 
 /** A key of the UI dictionaries. */
@@ -368,7 +370,14 @@ const coreRu: Readonly<Record<keyof typeof coreEn, string>> = {
 };
 
 /** Russian strings. */
-export const ru: Messages = { ...coreRu, ...browse.ru, ...detail.ru, ...settings.ru, ...inbox.ru };
+export const ru: Messages = {
+  ...coreRu,
+  ...browse.ru,
+  ...detail.ru,
+  ...settings.ru,
+  ...inbox.ru,
+  ...updates.ru,
+};
 
 /**
  * Forms of a plural message, chosen by `Intl.PluralRules`: English needs `one` and `other`,
@@ -455,6 +464,7 @@ export const EN_PARTS: Readonly<Record<string, Readonly<Record<string, unknown>>
   detail: detail.en,
   settings: settings.en,
   inbox: inbox.en,
+  updates: updates.en,
   corePlurals: coreEnPlurals,
   browsePlurals: browse.enPlurals,
   detailPlurals: detail.enPlurals,

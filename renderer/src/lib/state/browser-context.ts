@@ -9,6 +9,7 @@ import type { AuthStore } from './auth.svelte.ts';
 import type { Navigation } from './navigation.svelte.ts';
 import type { SettingsStore } from './settings.svelte.ts';
 import type { SyncStore } from './sync.svelte.ts';
+import type { UpdateStore } from './updates.svelte.ts';
 import type { WorkspaceStore } from './workspace.svelte.ts';
 
 /** What every screen of the browser may use. */
@@ -19,6 +20,7 @@ export interface BrowserContext {
   readonly workspace: WorkspaceStore;
   readonly auth: AuthStore;
   readonly appInfo: AppInfoState;
+  readonly updates: UpdateStore;
 }
 
 const KEY = Symbol('browser');
