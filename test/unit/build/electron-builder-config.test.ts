@@ -162,6 +162,40 @@ describe('electron-builder.yml', () => {
     expect(iconPng().equals(png)).toBe(true);
   });
 
+  it('ships a Windows .ico of PNG images from 16 to 256 px, reproducible from code', async () => {
+    const { iconIco, ICO_SIZES } = await import('../../../scripts/make-icons.ts');
+    const ico = readFileSync(path.join(root, 'build/icon.ico'));
+    expect(iconIco().equals(ico)).toBe(true);
+    expect(ico.readUInt16LE(2)).toBe(1);
+    expect(ico.readUInt16LE(4)).toBe(ICO_SIZES.length);
+    const sizes = ICO_SIZES.map((_, i) => {
+      const entry = 6 + 16 * i;
+      const offset = ico.readUInt32LE(entry + 12);
+      const image = ico.subarray(offset, offset + ico.readUInt32LE(entry + 8));
+      expect(image.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(image.readUInt32BE(16)).toBe(ico.readUInt8(entry) || 256);
+      return image.readUInt32BE(16);
+    });
+    expect(sizes).toEqual([...ICO_SIZES]);
+  });
+
+  it('ships a macOS .icns up to 1024 px, reproducible from code', async () => {
+    const { iconIcns } = await import('../../../scripts/make-icons.ts');
+    const icns = readFileSync(path.join(root, 'build/icon.icns'));
+    expect(iconIcns().equals(icns)).toBe(true);
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    const entries = new Map<string, number>();
+    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) {
+      const png = icns.subarray(at + 8, at + icns.readUInt32BE(at + 4));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      entries.set(icns.subarray(at, at + 4).toString('ascii'), png.readUInt32BE(16));
+    }
+    expect(entries.get('ic10')).toBe(1024);
+    expect(entries.get('ic09')).toBe(512);
+    expect(entries.get('icp4')).toBe(16);
+  });
+
   it('publishes to GitHub releases only when asked', async () => {
     const { publish } = await loadConfig();
     expect(publish).toMatchObject({ provider: 'github' });
