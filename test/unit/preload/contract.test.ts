@@ -60,7 +60,7 @@ describe('IPC contract', () => {
     expect(v.safeParse(IpcErrorSchema, { code: 'E_WHATEVER', message: 'm' }).success).toBe(false);
   });
 
-  it('is pure: imports nothing but valibot and its own schema module, which imports only valibot', () => {
+  it('is pure: imports nothing but valibot and its own schema modules, which import only valibot', () => {
     const importsOf = (file: string) => {
       const source = readFileSync(
         path.resolve(import.meta.dirname, '../../../preload', file),
@@ -72,8 +72,11 @@ describe('IPC contract', () => {
         ),
       ].map((m) => m[1] ?? m[2]);
     };
-    expect(new Set(importsOf('contract.ts'))).toEqual(new Set(['valibot', './browser-schemas.ts']));
+    expect(new Set(importsOf('contract.ts'))).toEqual(
+      new Set(['valibot', './browser-schemas.ts', './update-schemas.ts']),
+    );
     expect(importsOf('browser-schemas.ts')).toEqual(['valibot']);
+    expect(importsOf('update-schemas.ts')).toEqual(['valibot']);
   });
 
   it('requires a handler for every invoke channel at compile time', () => {
