@@ -279,6 +279,13 @@ export async function main(
 
     // Close-to-tray is a host concern: the host follows the user's setting, the core never sees it.
     desktop.setCloseToTray(core.settings.get().desktop.closeToTray);
+    // The login item names this executable: re-assert it, since an update or a moved AppImage
+    // changes the path. Only ever re-added while the setting is on, never created behind it.
+    if (electronApp.isPackaged && core.settings.get().desktop.startAtLogin) {
+      desktop
+        .setStartAtLogin(true)
+        .catch((error: unknown) => log.warn('start at login not re-applied', { error }));
+    }
     const stopFollowingSettings = core.settings.onChange((next) =>
       desktop.setCloseToTray(next.desktop.closeToTray),
     );

@@ -34,7 +34,12 @@ export interface DesktopProcess {
 export interface ElectronDesktopDeps {
   readonly app: Pick<
     App,
-    'getName' | 'setBadgeCount' | 'setLoginItemSettings' | 'getLoginItemSettings' | 'on'
+    | 'getName'
+    | 'setBadgeCount'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings'
+    | 'on'
+    | 'isPackaged'
   >;
   readonly Notification: Pick<typeof Notification, 'isSupported'> &
     (new (options: NotificationConstructorOptions) => Notification);
@@ -227,6 +232,11 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
     focusWindow,
 
     async setStartAtLogin(enabled) {
+      // A development run is bare Electron: a login item would start Electron's default app.
+      if (!deps.app.isPackaged) {
+        log.info('start at login applies to the installed app; not changed in development');
+        return;
+      }
       if (proc.platform === 'linux') {
         await setXdgAutostart(enabled, {
           name: deps.app.getName(),

@@ -2,7 +2,7 @@
  * Boots the Electron entry against the fake 'electron' and checks the security posture it sets up.
  * Each test re-imports main/index.ts (and the fake) from a fresh module registry.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -183,6 +183,35 @@ describe('main/index.ts: the main window', () => {
     } finally {
       vi.unstubAllEnvs();
       rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('re-asserts start at login in an installed app when the setting is on', async () => {
+    const xdg = mkdtempSync(path.join(os.tmpdir(), 'tracker-xdg-'));
+    const entry = path.join(xdg, 'autostart', 'tracker-desktop.desktop');
+    vi.stubEnv('XDG_CONFIG_HOME', xdg);
+    const profiles: string[] = [];
+    const withSetting = (startAtLogin: boolean) => (f: Fake) => {
+      const userData = mkdtempSync(path.join(os.tmpdir(), 'tracker-profile-'));
+      profiles.push(userData);
+      writeFileSync(
+        path.join(userData, 'settings.json'),
+        JSON.stringify({ user: { desktop: { closeToTray: false, startAtLogin } } }),
+      );
+      f.paths.userData = userData;
+      f.isPackaged = true;
+    };
+    try {
+      await boot(withSetting(false));
+      await settle();
+      expect(existsSync(entry)).toBe(false);
+      current?.app.quit();
+      await boot(withSetting(true));
+      await vi.waitFor(() => expect(existsSync(entry)).toBe(process.platform === 'linux'));
+    } finally {
+      vi.unstubAllEnvs();
+      current?.app.quit();
+      for (const dir of [xdg, ...profiles]) rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -373,8 +373,19 @@ describe('start at login', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tracker-xdg-'));
+    fake.isPackaged = true;
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves login items alone in development, where they would start bare Electron', async () => {
+    fake.isPackaged = false;
+    const linux = build('linux', { env: { XDG_CONFIG_HOME: dir } });
+    await linux.desktop.setStartAtLogin(true);
+    expect(existsSync(path.join(dir, 'autostart'))).toBe(false);
+    const win = build('win32');
+    await win.desktop.setStartAtLogin(true);
+    expect(fake.loginItemSettings).toBeNull();
+  });
 
   it('writes and removes an XDG autostart entry on Linux', async () => {
     const { desktop } = build('linux', { env: { XDG_CONFIG_HOME: dir } });
