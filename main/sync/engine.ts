@@ -127,8 +127,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // Relocalizing reads everything again, whatever the watermark: unchanged issues hold old names.
     const full = stored === undefined || relocalize || (reconcile && !resuming);
     const from = full ? undefined : initial.updatedAt - config.overlapMs;
-    const members = new Set(store.scopeKeys(scope));
     const query = scopeQuery(scope);
+    // Every member of a scope is read only where it is needed: a keys scope queries them, and a
+    // full pass judges who left. An incremental run of a query scope skips this read of the whole
+    // scope, which dominated its cost with tens of thousands of cached issues.
+    const members: ReadonlySet<string> =
+      query === undefined || full ? new Set(store.scopeKeys(scope)) : new Set();
     const run: ScopeRun = {
       scope,
       firstSync: !initial.complete,

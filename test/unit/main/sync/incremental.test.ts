@@ -215,4 +215,18 @@ describe('incremental sync', () => {
     expect(pages).toContain('2');
     expect(entries(held(store))).toEqual(entries(expected(emulator, ALL)));
   });
+
+  it('does not read whole scopes from the store on an incremental run; a full pass does', async () => {
+    const { store, engine } = await synced({ issues: 120, seed: 5 });
+    const read: string[] = [];
+    const scopeKeys = store.scopeKeys.bind(store);
+    store.scopeKeys = (scope) => {
+      read.push(scope);
+      return scopeKeys(scope);
+    };
+    await engine.run({ reconcile: false });
+    expect(read).toEqual([]);
+    await engine.run({ reconcile: true });
+    expect(new Set(read)).toEqual(new Set(ALL));
+  });
 });
