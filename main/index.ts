@@ -24,7 +24,7 @@ import {
 import type * as Electron from 'electron';
 import { createApp, type TrackerApp } from './app.ts';
 import { validateOAuthBase } from './auth/index.ts';
-import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink, type DeepLink } from './deep-link.ts';
+import { deepLinkFromArgv, parseDeepLink } from './deep-link.ts';
 import {
   createLogger,
   createRotatingFileSink,
@@ -38,6 +38,7 @@ import { createElectronPlatform, createOpenExternal } from './platform/electron-
 import { createElectronUpdaterPort } from './platform/electron-updater.ts';
 import type { ElectronPlatform } from './platform/electron-platform.ts';
 import { hardenApp } from './platform/hardening.ts';
+import { createLinkDelivery, registerProtocolClient } from './platform/link-delivery.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './platform/protocol.ts';
 import { acquireSingleInstance, revealWindow } from './platform/single-instance.ts';
 import { createMainWindow } from './platform/window.ts';
@@ -104,26 +105,6 @@ function oauthOrigins(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
-/**
- * Makes the app the OS handler of tracker-desktop:// links. In development (`electron path`) the
- * OS must start Electron with the app path, as the Electron deep-link docs describe.
- */
-function registerProtocolClient(electronApp: Electron.App, proc: MainProcess, log: Logger): void {
-  try {
-    const appPath = proc.defaultApp ? proc.argv[1] : undefined;
-    const args = appPath ? [path.resolve(appPath)] : [];
-    // eng-disable PROTOCOL_HANDLER_JS_CHECK: links are parsed by main/deep-link.ts, issue keys only
-    const registered = electronApp.setAsDefaultProtocolClient(
-      DEEP_LINK_SCHEME,
-      proc.execPath,
-      args,
-    );
-    if (!registered) log.warn('protocol client not registered', { scheme: DEEP_LINK_SCHEME });
-  } catch (error) {
-    log.warn('protocol client registration failed', { error });
-  }
-}
-
 /** Logs crashes instead of dying; the logger redacts whatever the error carries. */
 function installProcessGuards(proc: MainProcess, log: () => Logger): void {
   proc.on('uncaughtException', (error) => log().error('uncaught exception', { error }));
@@ -155,37 +136,16 @@ export async function main(
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let openWindow: ((hidden?: boolean) => Electron.BrowserWindow) | null = null;
-  /** Whether the current main window's renderer finished loading (it listens for events then). */
-  let rendererLoaded = false;
-  /** The last deep link not yet delivered; sent once the core and the renderer are ready. */
-  let pendingLink: DeepLink | undefined;
-  /** Emits 'app.navigate' through the core; null until the core exists. */
-  let navigate: ((link: DeepLink) => void) | null = null;
 
   const showWindow = () => {
     if (!revealWindow(mainWindow) && openWindow) revealWindow(openWindow());
   };
-  const deliverPendingLink = () => {
-    if (!pendingLink || !navigate || !rendererLoaded || !mainWindow) return;
-    const link = pendingLink;
-    pendingLink = undefined;
-    navigate(link);
-  };
-  const openDeepLink = (link: DeepLink | undefined, source: string) => {
-    if (!link) {
-      log.debug('deep link ignored', { source });
-      return;
-    }
-    log.info('deep link', { source });
-    pendingLink = link;
-    showWindow();
-    deliverPendingLink();
-  };
+  const links = createLinkDelivery({ log: () => log, showWindow });
 
   const acquired = acquireSingleInstance(electronApp, (argv) => {
     log.info('second instance started', { args: argv.length });
     const link = deepLinkFromArgv(argv);
-    if (link) openDeepLink(link, 'second-instance');
+    if (link) links.open(link, 'second-instance');
     else {
       log.debug('second instance without a deep link');
       showWindow();
@@ -197,11 +157,11 @@ export async function main(
   // macOS delivers links (also the one that launched the app) as 'open-url', possibly before ready.
   electronApp.on('open-url', (event, url) => {
     event.preventDefault();
-    openDeepLink(parseDeepLink(url), 'open-url');
+    links.open(parseDeepLink(url), 'open-url');
   });
   // Windows and Linux pass the link that launched the app on the command line.
   const launchLink = deepLinkFromArgv(proc.argv.slice(1));
-  if (launchLink) pendingLink = launchLink;
+  if (launchLink) links.hold(launchLink);
 
   electronApp.on('window-all-closed', () => {
     // macOS apps stay in the dock (and the tray keeps syncing) until the user quits.
@@ -275,7 +235,7 @@ export async function main(
       quit: () => electronApp.quit(),
     });
 
-    navigate = (link) => core.events.emit('app.navigate', { to: link.to, key: link.key });
+    links.connect((link) => core.events.emit('app.navigate', { to: link.to, key: link.key }));
 
     // Close-to-tray is a host concern: the host follows the user's setting, the core never sees it.
     desktop.setCloseToTray(core.settings.get().desktop.closeToTray);
@@ -300,21 +260,21 @@ export async function main(
         startHidden: hidden,
       });
       window.once('closed', () => {
-        if (mainWindow === window) mainWindow = null;
+        if (mainWindow !== window) return;
+        mainWindow = null;
+        links.rendererLoading();
       });
       window.webContents.on('did-finish-load', () => {
-        if (mainWindow !== window) return;
-        rendererLoaded = true;
-        deliverPendingLink();
+        if (mainWindow === window) links.rendererLoaded();
       });
       desktop.attachWindow(window);
       mainWindow = window;
-      rendererLoaded = false;
+      links.rendererLoading();
       return window;
     };
     // Started at login: the window is created (the renderer syncs and counts) but stays hidden,
     // unless a deep link launched the app.
-    openWindow(desktop.launchedAtLogin && !pendingLink);
+    openWindow(desktop.launchedAtLogin && !links.pending);
 
     electronApp.on('activate', () => {
       // macOS: clicking the dock icon with no window open brings one back.
