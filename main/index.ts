@@ -226,6 +226,7 @@ export async function main(
         resourcesPath: proc.resourcesPath ?? '',
         readFile: (file) => readFileSync(file, 'utf8'),
         log: log.child({ scope: 'updater' }),
+        beforeRestart: () => desktop.setCloseToTray(false),
       }),
     });
     const core = createApp(platform, {

@@ -46,6 +46,11 @@ export interface ElectronUpdaterOptions {
   readonly resourcesPath: string;
   readonly readFile: (file: string) => string;
   readonly log: Logger;
+  /**
+   * Runs just before the restart. macOS closes the windows before 'before-quit' when installing,
+   * so a close-to-tray window would hide instead of closing and the update would never install.
+   */
+  readonly beforeRestart?: () => void;
 }
 
 /** How this installation updates: by itself (NSIS, macOS, AppImage), by hand (deb), or not at all. */
@@ -111,8 +116,11 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions): Upda
       }
     },
     quitAndInstall() {
-      // Not silent (the NSIS installer shows progress) and start the new version afterwards.
-      void get().then((loaded) => loaded.quitAndInstall(false, true));
+      void get().then((loaded) => {
+        options.beforeRestart?.();
+        // Not silent (the NSIS installer shows progress) and start the new version afterwards.
+        loaded.quitAndInstall(false, true);
+      });
     },
     releasePage(version) {
       const config = releaseConfig();

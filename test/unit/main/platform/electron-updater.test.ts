@@ -29,7 +29,9 @@ function fakeAutoUpdater(available: string | null) {
   return updater satisfies AppUpdaterLike;
 }
 
-function port(options: { available?: string | null; config?: string | null } = {}) {
+function port(
+  options: { available?: string | null; config?: string | null; beforeRestart?: () => void } = {},
+) {
   const updater = fakeAutoUpdater(options.available ?? null);
   const load = vi.fn(async () => updater);
   const reads: string[] = [];
@@ -47,6 +49,7 @@ function port(options: { available?: string | null; config?: string | null } = {
       return options.config ?? 'provider: github\nowner: o\nrepo: r\n';
     },
     log,
+    beforeRestart: options.beforeRestart,
   });
   return { created, updater, load, reads, log };
 }
@@ -96,10 +99,13 @@ describe('createElectronUpdaterPort', () => {
     expect(log.records.some((r) => r.message === 'updater error')).toBe(true);
   });
 
-  it('restarts into the update visibly and relaunches', async () => {
-    const { created, updater } = port();
+  it('restarts into the update visibly and relaunches, after the restart hook', async () => {
+    const order: string[] = [];
+    const { created, updater } = port({ beforeRestart: () => order.push('beforeRestart') });
+    updater.quitAndInstall.mockImplementation(() => void order.push('quitAndInstall'));
     created.quitAndInstall();
     await vi.waitFor(() => expect(updater.quitAndInstall).toHaveBeenCalledWith(false, true));
+    expect(order).toEqual(['beforeRestart', 'quitAndInstall']);
   });
 
   it('reads the release page from app-update.yml once', () => {
