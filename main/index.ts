@@ -192,6 +192,8 @@ export async function main(
     const registry = createWindowRegistry({
       onSendError: (error) => log.warn('event send failed', { error }),
     });
+    // The user's close-to-tray choice, read from the core's settings once it exists.
+    let closeToTrayWanted = () => false;
     const desktop = createElectronDesktop({
       app: electronApp,
       Notification: electron.Notification,
@@ -222,11 +224,15 @@ export async function main(
         isPackaged: electronApp.isPackaged,
         version: electronApp.getVersion(),
         platform: proc.platform,
+        execPath: proc.execPath,
         env: proc.env,
         resourcesPath: proc.resourcesPath ?? '',
         readFile: (file) => readFileSync(file, 'utf8'),
         log: log.child({ scope: 'updater' }),
-        beforeRestart: () => desktop.setCloseToTray(false),
+        beforeRestart: () => {
+          desktop.setCloseToTray(false);
+          return () => desktop.setCloseToTray(closeToTrayWanted());
+        },
       }),
     });
     const core = createApp(platform, {
@@ -239,7 +245,8 @@ export async function main(
     links.connect((link) => core.events.emit('app.navigate', { to: link.to, key: link.key }));
 
     // Close-to-tray is a host concern: the host follows the user's setting, the core never sees it.
-    desktop.setCloseToTray(core.settings.get().desktop.closeToTray);
+    closeToTrayWanted = () => core.settings.get().desktop.closeToTray;
+    desktop.setCloseToTray(closeToTrayWanted());
     // The login item names this executable: re-assert it, since an update or a moved AppImage
     // changes the path. Only ever re-added while the setting is on, never created behind it.
     if (electronApp.isPackaged && core.settings.get().desktop.startAtLogin) {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 /** A version as electron-updater reports it (semver, optionally pre-release). */
 const VersionSchema = v.pipe(
   v.string(),
-  v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:[-+][\w.-]{1,64})?$/),
+  v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/),
 );
 
 /** Why the last check found nothing: the machine was offline, or the feed could not be read. */

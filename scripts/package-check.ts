@@ -65,21 +65,27 @@ function asText(bytes: Buffer): string | undefined {
   return bytes.subarray(0, 8000).includes(0) ? undefined : bytes.toString('utf8');
 }
 
-function readAsar(archive: string): { files: string[]; texts: Map<string, string> } {
+function readAsar(archive: string): {
+  files: string[];
+  texts: Map<string, string>;
+  links: string[];
+} {
   const entries = listPackage(archive, { isPack: false }).map((entry) =>
     entry.replace(/\\/g, '/').replace(/^\//, ''),
   );
   const texts = new Map<string, string>();
   const files: string[] = [];
+  const links: string[] = [];
   for (const entry of entries) {
     const stat = statFile(archive, entry, false);
+    if ('link' in stat) links.push(entry);
     if ('files' in stat || 'link' in stat) continue;
     files.push(entry);
     const text = asText(extractFile(archive, entry, false));
     if (text !== undefined) texts.set(entry, text);
   }
   console.log(`app.asar: ${files.join(', ')}`);
-  return { files, texts };
+  return { files, texts, links };
 }
 
 /**
@@ -119,7 +125,7 @@ export async function packageCheck(overrides: Configuration = {}): Promise<strin
     const asar = path.join(appOutDir, 'resources/app.asar');
     const contents = existsSync(asar)
       ? readAsar(asar)
-      : { files: [], texts: new Map<string, string>() };
+      : { files: [], texts: new Map<string, string>(), links: [] };
     // The updater feed config and anything else beside app.asar is scanned for secrets too.
     for (const file of files.filter((f) => f.startsWith('resources/') && !f.includes('app.asar'))) {
       const text = asText(readFileSync(path.join(appOutDir, file)));

@@ -9,6 +9,8 @@ export interface AsarContents {
   readonly files: readonly string[];
   /** The contents of the text files among them, by path. */
   readonly texts: ReadonlyMap<string, string>;
+  /** Symbolic links in the archive: the built app has none, and a link could point anywhere. */
+  readonly links?: readonly string[];
 }
 
 /** What the packaged app must look like, taken from the effective electron-builder config. */
@@ -110,7 +112,8 @@ export function judgeFiles(files: readonly string[]): string[] {
     if (!present.has(file)) problems.push(`${file}: missing from app.asar (built app incomplete)`);
   }
   for (const file of files) {
-    const rule = PATH_RULES.find((r) => r.test.test(file));
+    // `.ENV` or `KEY.PEM` is as secret as its lower-case spelling.
+    const rule = PATH_RULES.find((r) => r.test.test(file) || r.test.test(file.toLowerCase()));
     if (rule) problems.push(`${file}: ${rule.why}`);
     else if (!ALLOWED.test(file))
       problems.push(
@@ -187,6 +190,9 @@ export function findSecrets(texts: ReadonlyMap<string, string>): string[] {
 /** Every problem with app.asar: its files, renderer assets, package.json and secrets. */
 export function judgeAsar(contents: AsarContents, expected: PackageExpectations): string[] {
   return [
+    ...(contents.links ?? []).map(
+      (link) => `${link}: a symbolic link; nothing the app ships is one`,
+    ),
     ...judgeFiles(contents.files),
     ...judgeRenderer(contents),
     ...judgeManifest(contents.texts.get('package.json'), expected),

@@ -5,6 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runningAppImage } from './app-image.ts';
 
 /** The argument a login launch carries; the window then starts hidden. */
 export const HIDDEN_ARG = '--hidden';
@@ -15,6 +16,7 @@ export const AUTOSTART_FILE = 'tracker-desktop.desktop';
 export interface AutostartEnv {
   readonly XDG_CONFIG_HOME?: string | undefined;
   readonly APPIMAGE?: string | undefined;
+  readonly APPDIR?: string | undefined;
   readonly HOME?: string | undefined;
 }
 
@@ -36,14 +38,15 @@ export function quoteExecArg(arg: string): string {
 
 /**
  * The entry's text. An AppImage is started through its image file ($APPIMAGE), since
- * process.execPath points into a mount that disappears when the app exits.
+ * process.execPath points into a mount that disappears when the app exits; an APPIMAGE inherited
+ * from another AppImage is not ours and is ignored (see app-image.ts).
  */
 export function autostartEntry(options: {
   readonly name: string;
   readonly execPath: string;
   readonly env: AutostartEnv;
 }): string {
-  const executable = options.env.APPIMAGE || options.execPath;
+  const executable = runningAppImage(options.env, options.execPath) ?? options.execPath;
   return [
     '[Desktop Entry]',
     'Type=Application',

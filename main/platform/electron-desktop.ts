@@ -146,6 +146,30 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
     return () => void kept.delete(notification);
   }
 
+  let loginItemQueue: Promise<void> = Promise.resolve();
+
+  async function applyStartAtLogin(enabled: boolean): Promise<void> {
+    // A development run is bare Electron: a login item would start Electron's default app.
+    if (!deps.app.isPackaged) {
+      log.info('start at login applies to the installed app; not changed in development');
+      return;
+    }
+    if (proc.platform === 'linux') {
+      await setXdgAutostart(enabled, {
+        name: deps.app.getName(),
+        execPath: proc.execPath,
+        env: proc.env,
+      });
+    } else if (mac) {
+      // Setting it again shows macOS's "background item added" notice again: only on a change.
+      if (deps.app.getLoginItemSettings().openAtLogin === enabled) return;
+      deps.app.setLoginItemSettings({ openAtLogin: enabled });
+    } else if (windows) {
+      deps.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
+    } else {
+      log.info('start at login is not supported here', { platform: proc.platform });
+    }
+  }
   return {
     launchedAtLogin: wasLaunchedAtLogin(proc, deps.app),
 
@@ -231,25 +255,12 @@ export function createElectronDesktop(deps: ElectronDesktopDeps): ElectronDeskto
 
     focusWindow,
 
-    async setStartAtLogin(enabled) {
-      // A development run is bare Electron: a login item would start Electron's default app.
-      if (!deps.app.isPackaged) {
-        log.info('start at login applies to the installed app; not changed in development');
-        return;
-      }
-      if (proc.platform === 'linux') {
-        await setXdgAutostart(enabled, {
-          name: deps.app.getName(),
-          execPath: proc.execPath,
-          env: proc.env,
-        });
-      } else if (mac) {
-        deps.app.setLoginItemSettings({ openAtLogin: enabled });
-      } else if (windows) {
-        deps.app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
-      } else {
-        log.info('start at login is not supported here', { platform: proc.platform });
-      }
+    setStartAtLogin(enabled) {
+      // One change at a time, in order: the startup re-apply and a quick toggle must not interleave
+      // a write and a removal of the same entry.
+      const run = loginItemQueue.then(() => applyStartAtLogin(enabled));
+      loginItemQueue = run.catch(() => undefined);
+      return run;
     },
 
     setCloseToTray(on) {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Logger } from '../log/types.ts';
 import { releasePageOf } from '../update/release-page.ts';
+import { runningAppImage } from './app-image.ts';
 import type { UpdateKind, UpdaterPort } from '../update/types.ts';
 
 /** The part of electron-updater's AppUpdater this adapter uses. */
@@ -27,6 +28,10 @@ export interface AppUpdaterLike {
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
   on(event: 'download-progress', listener: (info: { percent: number }) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
+  on(
+    event: 'login',
+    listener: (authInfo: unknown, callback: (username?: string, password?: string) => void) => void,
+  ): unknown;
   removeListener(
     event: 'download-progress',
     listener: (info: { percent: number }) => void,
@@ -40,27 +45,55 @@ export interface ElectronUpdaterOptions {
   readonly isPackaged: boolean;
   readonly version: string;
   readonly platform: NodeJS.Platform;
-  /** APPIMAGE is set by the AppImage runtime; without it a Linux install came from a package. */
+  /** The running executable, to tell our own AppImage from an inherited APPIMAGE. */
+  readonly execPath: string;
+  /** APPIMAGE and APPDIR are set by the AppImage runtime (see app-image.ts). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The packaged app's resources folder, where electron-builder writes app-update.yml. */
   readonly resourcesPath: string;
   readonly readFile: (file: string) => string;
   readonly log: Logger;
   /**
-   * Runs just before the restart. macOS closes the windows before 'before-quit' when installing,
-   * so a close-to-tray window would hide instead of closing and the update would never install.
+   * Runs just before the restart and returns how to undo it. macOS closes the windows before
+   * 'before-quit' when installing, so a close-to-tray window would hide instead of closing and the
+   * update would never install; if the app is still running after the grace period, it is undone.
    */
-  readonly beforeRestart?: () => void;
+  readonly beforeRestart?: () => () => void;
+  /** How long a restart may take before it counts as failed; default {@link RESTART_GRACE_MS}. */
+  readonly restartGraceMs?: number;
 }
 
-/** How this installation updates: by itself (NSIS, macOS, AppImage), by hand (deb), or not at all. */
+/** A restart into an update that has not ended the process by then has failed. */
+export const RESTART_GRACE_MS = 30_000;
+
+/** The marker electron-builder writes into a deb, rpm or pacman package's resources. */
+const PACKAGE_TYPE_FILE = 'package-type';
+
+/**
+ * How this installation updates: by itself (NSIS, macOS, our own AppImage), by hand (a deb or
+ * another system package, which electron-builder marks with resources/package-type, or an unpacked
+ * folder), or not at all (development).
+ */
 export function updateKindOf(
-  options: Pick<ElectronUpdaterOptions, 'isPackaged' | 'platform' | 'env'>,
+  options: Pick<ElectronUpdaterOptions, 'isPackaged' | 'platform' | 'env' | 'execPath'> & {
+    readonly systemPackage: boolean;
+  },
 ): UpdateKind {
   if (!options.isPackaged) return 'none';
   if (options.platform === 'win32' || options.platform === 'darwin') return 'self';
-  if (options.platform === 'linux') return options.env.APPIMAGE ? 'self' : 'manual';
-  return 'none';
+  if (options.platform !== 'linux') return 'none';
+  if (options.systemPackage) return 'manual';
+  return runningAppImage(options.env, options.execPath) ? 'self' : 'manual';
+}
+
+/** Whether a file in the resources folder exists (read through the injected reader). */
+function hasResource(options: ElectronUpdaterOptions, name: string): boolean {
+  try {
+    options.readFile(path.join(options.resourcesPath, name));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The electron-updater port; `load` runs on the first check. */
@@ -79,8 +112,13 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions): Upda
         warn: (message) => log.warn('updater', { message: String(message) }),
         error: (message) => log.warn('updater', { message: String(message) }),
       };
-      // An 'error' event without a listener would be thrown out of the emitter.
       loaded.on('error', (error) => log.warn('updater error', { error }));
+      // A proxy asking for credentials would hold the request until someone answers: cancel it,
+      // so the check fails now (the system browser and the OS proxy settings are the way out).
+      loaded.on('login', (_authInfo, callback) => {
+        log.warn('updater: the proxy asks for credentials; the update check fails');
+        callback();
+      });
       return loaded;
     });
     return updater;
@@ -98,7 +136,10 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions): Upda
   };
 
   return {
-    kind: updateKindOf(options),
+    kind: updateKindOf({
+      ...options,
+      systemPackage: options.platform === 'linux' && hasResource(options, PACKAGE_TYPE_FILE),
+    }),
     currentVersion: options.version,
     async check() {
       const result = await (await get()).checkForUpdates();
@@ -115,12 +156,18 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions): Upda
         loaded.removeListener('download-progress', listener);
       }
     },
-    quitAndInstall() {
-      void get().then((loaded) => {
-        options.beforeRestart?.();
-        // Not silent (the NSIS installer shows progress) and start the new version afterwards.
-        loaded.quitAndInstall(false, true);
+    async quitAndInstall() {
+      const loaded = await get();
+      const undo = options.beforeRestart?.();
+      // Not silent (the NSIS installer shows progress) and start the new version afterwards.
+      loaded.quitAndInstall(false, true);
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, options.restartGraceMs ?? RESTART_GRACE_MS);
+        // Waiting must not keep a quitting process alive.
+        timer.unref?.();
       });
+      undo?.();
+      throw new Error('the app is still running after the restart into the update');
     },
     releasePage(version) {
       const config = releaseConfig();

@@ -22,8 +22,12 @@ export interface UpdaterPort {
   check(): Promise<{ readonly version: string } | null>;
   /** Downloads the version the last check found, reporting progress from 0 to 100. */
   download(onProgress: (percent: number) => void): Promise<void>;
-  /** Quits the app and installs the downloaded version. */
-  quitAndInstall(): void;
+  /**
+   * Quits the app and installs the downloaded version. Rejects when the app is still running after
+   * a grace period (a missing installer, a signature the OS refused), so the user can be offered
+   * another way; otherwise the process ends first.
+   */
+  quitAndInstall(): Promise<void>;
   /** The page a version is published on, or null when the build names no release feed. */
   releasePage(version: string): string | null;
 }
@@ -36,7 +40,7 @@ export function noUpdates(currentVersion: string): UpdaterPort {
     currentVersion,
     check: refuse,
     download: refuse,
-    quitAndInstall: () => undefined,
+    quitAndInstall: refuse,
     releasePage: () => null,
   };
 }

@@ -14,6 +14,10 @@ import type { UpdaterPort } from './types.ts';
 export const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60_000;
 /** The first check waits this long, so it does not compete with startup and the first sync. */
 export const FIRST_CHECK_DELAY_MS = 15_000;
+/** A check still unanswered after this has failed (a proxy can hold a request open forever). */
+export const CHECK_TIMEOUT_MS = 2 * 60_000;
+/** A download that reports no progress for this long has failed. */
+export const DOWNLOAD_STALL_MS = 5 * 60_000;
 
 /** Timer functions; injectable for tests. */
 export interface UpdateTimers {
@@ -34,6 +38,8 @@ export interface UpdateServiceOptions {
   readonly timers?: UpdateTimers;
   readonly intervalMs?: number;
   readonly firstDelayMs?: number;
+  readonly checkTimeoutMs?: number;
+  readonly downloadStallMs?: number;
 }
 
 /** The running update service. */
@@ -71,6 +77,8 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   const timers = options.timers ?? realTimers;
   const intervalMs = options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS;
   const firstDelayMs = options.firstDelayMs ?? FIRST_CHECK_DELAY_MS;
+  const checkTimeoutMs = options.checkTimeoutMs ?? CHECK_TIMEOUT_MS;
+  const downloadStallMs = options.downloadStallMs ?? DOWNLOAD_STALL_MS;
   const currentVersion = port.currentVersion;
 
   let current: UpdateStatus =
@@ -115,17 +123,42 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     problem,
   });
 
+  /** `work`, failed after `ms` without an answer; `touch` restarts the wait (progress). */
+  function watched<T>(
+    work: (touch: () => void) => Promise<T>,
+    ms: number,
+    what: string,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let handle: unknown = null;
+      const touch = () => {
+        if (handle !== null) timers.clearTimeout(handle);
+        handle = timers.setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+      };
+      touch();
+      work(touch)
+        .then(resolve, reject)
+        .finally(() => timers.clearTimeout(handle));
+    });
+  }
+
   async function download(version: string): Promise<void> {
     let shown = -1;
     set({ state: 'downloading', currentVersion, version, percent: 0 });
     try {
-      await port.download((percent) => {
-        const whole = Math.max(0, Math.min(100, Math.floor(percent)));
-        // Progress arrives many times a second; the renderer needs whole-percent steps only.
-        if (whole === shown || current.state !== 'downloading') return;
-        shown = whole;
-        set({ state: 'downloading', currentVersion, version, percent: whole });
-      });
+      await watched(
+        (touch) =>
+          port.download((percent) => {
+            touch();
+            const whole = Math.max(0, Math.min(100, Math.floor(percent)));
+            // Progress arrives many times a second; the renderer needs whole-percent steps only.
+            if (whole === shown || current.state !== 'downloading') return;
+            shown = whole;
+            set({ state: 'downloading', currentVersion, version, percent: whole });
+          }),
+        downloadStallMs,
+        'update download stalled',
+      );
       log.info('update downloaded', { version });
       set({ state: 'ready', currentVersion, version });
     } catch (error) {
@@ -147,8 +180,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     missedWhileOffline = false;
     const before = current;
     set({ state: 'checking', currentVersion });
-    port
-      .check()
+    watched(() => port.check(), checkTimeoutMs, 'update check')
       .then(async (found) => {
         lastCheckAt = timers.now();
         if (disposed) return;
@@ -183,8 +215,12 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       if (current.state !== 'ready') {
         throw new AppError('E_BAD_REQUEST', 'No update has been downloaded yet.');
       }
-      log.info('restarting to install the update', { version: current.version });
-      port.quitAndInstall();
+      const { version } = current;
+      log.info('restarting to install the update', { version });
+      port.quitAndInstall().catch((error: unknown) => {
+        log.warn('the restart into the update did not happen', { version, error });
+        offerReleasePage(version, 'download-failed');
+      });
       return { restarting: true };
     },
     async openReleasePage() {

@@ -21,6 +21,8 @@ export interface ScriptedUpdater extends UpdaterPort {
   failChecks: boolean;
   /** While true, downloads fail halfway. */
   failDownloads: boolean;
+  /** While true, a restart into the update leaves the app running (the installer was refused). */
+  failRestart: boolean;
   /** How many checks reached the feed. */
   readonly checks: number;
   /** How many times the app asked to restart into the update. */
@@ -43,6 +45,7 @@ export function createScriptedUpdater(options: ScriptedUpdaterOptions): Scripted
     latest: options.latest ?? null,
     failChecks: false,
     failDownloads: false,
+    failRestart: false,
     get checks() {
       return checks;
     },
@@ -67,8 +70,10 @@ export function createScriptedUpdater(options: ScriptedUpdaterOptions): Scripted
         await tick();
       }
     },
-    quitAndInstall() {
+    async quitAndInstall() {
       installs += 1;
+      await tick();
+      if (updater.failRestart) throw new Error('the installer did not start');
     },
     releasePage: (version) => `${SCRIPTED_RELEASES}${version}`,
   };

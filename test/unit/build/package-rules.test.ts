@@ -111,6 +111,8 @@ describe('judgeAsar', () => {
     ['.env', 'environment'],
     ['.env.local', 'environment'],
     ['out/main/server.pem', 'key material'],
+    ['out/renderer/SERVER.PEM', 'key material'],
+    ['out/main/.ENV', 'environment'],
     ['signing.key', 'key material'],
     ['.npmrc', 'credential config'],
     ['electron-builder.yml', 'config'],
@@ -125,6 +127,12 @@ describe('judgeAsar', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`${file}: `);
     expect(problems[0]).toContain(why);
+  });
+
+  it('reports symbolic links, wherever they point', () => {
+    expect(judgeAsar({ ...good(), links: ['out/main/config'] }, expected)).toEqual([
+      'out/main/config: a symbolic link; nothing the app ships is one',
+    ]);
   });
 
   it('reports package.json without the right main or extraMetadata', () => {

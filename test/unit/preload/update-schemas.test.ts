@@ -19,6 +19,7 @@ describe('UpdateStatusSchema', () => {
       { state: 'checking', currentVersion: '1.0.0' },
       { state: 'downloading', currentVersion: '1.0.0', version: '1.1.0-beta.2', percent: 40 },
       { state: 'ready', currentVersion: '1.0.0', version: '1.1.0' },
+      { state: 'ready', currentVersion: '1.0.0', version: '1.2.3-beta.1+build.5' },
       MANUAL,
       { ...MANUAL, reason: 'download-failed', releaseUrl: null },
     ]) {

@@ -7,7 +7,10 @@
 
 const EXACT = /^([a-z][a-z0-9_]{0,31})-(\d{1,9})$/i;
 const LOOSE = /^([a-z][a-z0-9_]{0,31}?)[\s-]*(\d{1,9})$/i;
-/** The same links main/deep-link.ts accepts: the host right after `//`, the key as the whole path. */
+/**
+ * The hosts and paths main/deep-link.ts accepts (the host right after `//`, the key as the whole
+ * path); a query or fragment is allowed on both forms here, since pasted links often carry one.
+ */
 const LINK =
   /^(?:https:\/\/tracker\.yandex\.(?:ru|com)\/|tracker-desktop:\/\/issue\/)([a-z][a-z0-9_]{0,31})-(\d{1,9})\/?(?:[?#]\S*)?$/i;
 

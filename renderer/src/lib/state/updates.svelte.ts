@@ -21,25 +21,31 @@ export type UpdateOffer =
       readonly releaseUrl: string | null;
     };
 
+/** What "Later" remembers of an offer. */
+function offerId(offer: UpdateOffer): string {
+  return `${offer.kind}:${offer.version}`;
+}
+
 /** The update status and the user's actions on it; create one per window. */
 export class UpdateStore {
   /** Main's latest status; null until loaded. */
   status: UpdateStatus | null = $state(null);
   /** The last action that failed (a check, a restart, opening the release page), or null. */
   error: IpcError | null = $state(null);
-  /** The version whose banner the user put off with "Later" (this window, until restart). */
+  /** The offer the user put off with "Later" (`kind:version`; this window, until restart). */
   dismissed: string | null = $state(null);
 
   /** What the banner should offer now, or null when there is nothing to say. */
   readonly offer: UpdateOffer | null = $derived.by(() => {
     const status = this.status;
-    if (status === null || ('version' in status && status.version === this.dismissed)) return null;
-    if (status.state === 'ready') return { kind: 'restart', version: status.version };
-    if (status.state === 'manual') {
+    let offer: UpdateOffer | null = null;
+    if (status?.state === 'ready') offer = { kind: 'restart', version: status.version };
+    if (status?.state === 'manual') {
       const { version, reason, releaseUrl } = status;
-      return { kind: 'release', version, reason, releaseUrl };
+      offer = { kind: 'release', version, reason, releaseUrl };
     }
-    return null;
+    // "Later" on a failed download must not hide the restart once a retry has downloaded it.
+    return offer && offerId(offer) !== this.dismissed ? offer : null;
   });
 
   readonly #source: BridgeSource;
@@ -92,7 +98,7 @@ export class UpdateStore {
 
   /** Hides the banner for the offered version until the app restarts or a newer one appears. */
   dismiss(): void {
-    if (this.offer) this.dismissed = this.offer.version;
+    if (this.offer) this.dismissed = offerId(this.offer);
   }
 
   /** Stops following events; harmless to call twice. */

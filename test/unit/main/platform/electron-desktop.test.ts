@@ -406,15 +406,41 @@ describe('start at login', () => {
     const text = autostartEntry({
       name: 'Tracker Desktop',
       execPath: '/tmp/.mount_x/tracker-desktop',
-      env: { APPIMAGE: '/home/u/Apps/Tracker.AppImage' },
+      env: { APPIMAGE: '/home/u/Apps/Tracker.AppImage', APPDIR: '/tmp/.mount_x' },
     });
     expect(text).toContain('Exec=/home/u/Apps/Tracker.AppImage --hidden\n');
+    // An APPIMAGE inherited from another AppImage (a deb install started inside one) is not ours.
+    const inherited = autostartEntry({
+      name: 'Tracker Desktop',
+      execPath: '/opt/Tracker Desktop/tracker-desktop',
+      env: { APPIMAGE: '/home/u/Apps/Other.AppImage', APPDIR: '/tmp/.mount_other' },
+    });
+    expect(inherited).toContain('Exec="/opt/Tracker Desktop/tracker-desktop" --hidden\n');
     expect(autostartPath({ HOME: '/home/u' })).toBe(
       '/home/u/.config/autostart/tracker-desktop.desktop',
     );
     expect(autostartPath({ HOME: '/home/u', XDG_CONFIG_HOME: 'relative' })).toBe(
       '/home/u/.config/autostart/tracker-desktop.desktop',
     );
+  });
+
+  it('applies changes one at a time, in order', async () => {
+    const { desktop } = build('linux', { env: { XDG_CONFIG_HOME: dir } });
+    const file = path.join(dir, 'autostart', 'tracker-desktop.desktop');
+    const on = desktop.setStartAtLogin(true);
+    const off = desktop.setStartAtLogin(false);
+    await Promise.all([on, off]);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('leaves an unchanged macOS login item alone (setting it again notifies the user)', async () => {
+    const mac = build('darwin');
+    const set = vi.spyOn(electron.app, 'setLoginItemSettings');
+    await mac.desktop.setStartAtLogin(true);
+    await mac.desktop.setStartAtLogin(true);
+    expect(set).toHaveBeenCalledTimes(1);
+    await mac.desktop.setStartAtLogin(false);
+    expect(set).toHaveBeenCalledTimes(2);
   });
 
   it('uses login items on macOS and Windows', async () => {

@@ -30,7 +30,12 @@ function fakeAutoUpdater(available: string | null) {
 }
 
 function port(
-  options: { available?: string | null; config?: string | null; beforeRestart?: () => void } = {},
+  options: {
+    available?: string | null;
+    config?: string | null;
+    beforeRestart?: () => () => void;
+    restartGraceMs?: number;
+  } = {},
 ) {
   const updater = fakeAutoUpdater(options.available ?? null);
   const load = vi.fn(async () => updater);
@@ -41,6 +46,7 @@ function port(
     isPackaged: true,
     version: '1.0.0',
     platform: 'win32',
+    execPath: path.join('opt', 'app', 'tracker-desktop.exe'),
     env: {},
     resourcesPath: path.join('opt', 'app', 'resources'),
     readFile: (file) => {
@@ -50,20 +56,49 @@ function port(
     },
     log,
     beforeRestart: options.beforeRestart,
+    restartGraceMs: options.restartGraceMs,
   });
   return { created, updater, load, reads, log };
 }
 
 describe('updateKindOf', () => {
-  it('self-updates NSIS, macOS and AppImage installs; deb goes by hand; dev not at all', () => {
-    expect(updateKindOf({ isPackaged: true, platform: 'win32', env: {} })).toBe('self');
-    expect(updateKindOf({ isPackaged: true, platform: 'darwin', env: {} })).toBe('self');
+  const base = {
+    isPackaged: true,
+    env: {},
+    execPath: '/opt/app/tracker-desktop',
+    systemPackage: false,
+  };
+  const appImage = { APPIMAGE: '/home/u/Tracker.AppImage', APPDIR: '/tmp/.mount_tr1' };
+
+  it('self-updates NSIS, macOS and our own AppImage; a system package goes by hand; dev not at all', () => {
+    expect(updateKindOf({ ...base, platform: 'win32' })).toBe('self');
+    expect(updateKindOf({ ...base, platform: 'darwin' })).toBe('self');
     expect(
-      updateKindOf({ isPackaged: true, platform: 'linux', env: { APPIMAGE: '/a.AppImage' } }),
+      updateKindOf({
+        ...base,
+        platform: 'linux',
+        env: appImage,
+        execPath: '/tmp/.mount_tr1/tracker-desktop',
+      }),
     ).toBe('self');
-    expect(updateKindOf({ isPackaged: true, platform: 'linux', env: {} })).toBe('manual');
-    expect(updateKindOf({ isPackaged: false, platform: 'win32', env: {} })).toBe('none');
-    expect(updateKindOf({ isPackaged: true, platform: 'freebsd', env: {} })).toBe('none');
+    expect(updateKindOf({ ...base, platform: 'linux', systemPackage: true })).toBe('manual');
+    expect(updateKindOf({ ...base, platform: 'linux' })).toBe('manual');
+    expect(updateKindOf({ ...base, isPackaged: false, platform: 'win32' })).toBe('none');
+    expect(updateKindOf({ ...base, platform: 'freebsd' })).toBe('none');
+  });
+
+  it('does not take an APPIMAGE inherited from another AppImage for its own', () => {
+    // A deb install started from a terminal that runs inside some other AppImage.
+    expect(updateKindOf({ ...base, platform: 'linux', env: appImage })).toBe('manual');
+    expect(
+      updateKindOf({
+        ...base,
+        platform: 'linux',
+        env: appImage,
+        execPath: '/tmp/.mount_tr1/tracker-desktop',
+        systemPackage: true,
+      }),
+    ).toBe('manual');
   });
 });
 
@@ -101,11 +136,47 @@ describe('createElectronUpdaterPort', () => {
 
   it('restarts into the update visibly and relaunches, after the restart hook', async () => {
     const order: string[] = [];
-    const { created, updater } = port({ beforeRestart: () => order.push('beforeRestart') });
+    const { created, updater } = port({
+      beforeRestart: () => {
+        order.push('beforeRestart');
+        return () => order.push('undo');
+      },
+      restartGraceMs: 5,
+    });
     updater.quitAndInstall.mockImplementation(() => void order.push('quitAndInstall'));
-    created.quitAndInstall();
-    await vi.waitFor(() => expect(updater.quitAndInstall).toHaveBeenCalledWith(false, true));
-    expect(order).toEqual(['beforeRestart', 'quitAndInstall']);
+    // The fake never quits: after the grace period the restart counts as failed and is undone.
+    await expect(created.quitAndInstall()).rejects.toThrow('still running');
+    expect(updater.quitAndInstall).toHaveBeenCalledWith(false, true);
+    expect(order).toEqual(['beforeRestart', 'quitAndInstall', 'undo']);
+  });
+
+  it('cancels a proxy login instead of leaving the request hanging', async () => {
+    const { created, updater, log } = port();
+    await created.check();
+    const callback = vi.fn();
+    updater.emit('login', { isProxy: true }, callback);
+    expect(callback).toHaveBeenCalledWith();
+    expect(log.records.some((r) => r.message.includes('proxy asks for credentials'))).toBe(true);
+  });
+
+  it('treats a Linux install with resources/package-type as a system package', () => {
+    const make = (files: string[]) =>
+      createElectronUpdaterPort({
+        load: async () => fakeAutoUpdater(null),
+        isPackaged: true,
+        version: '1.0.0',
+        platform: 'linux',
+        execPath: '/tmp/.mount_tr1/tracker-desktop',
+        env: { APPIMAGE: '/home/u/Tracker.AppImage', APPDIR: '/tmp/.mount_tr1' },
+        resourcesPath: '/tmp/.mount_tr1/resources',
+        readFile: (file) => {
+          if (!files.includes(path.basename(file))) throw new Error('ENOENT');
+          return 'deb';
+        },
+        log: createRecordingLogger(),
+      });
+    expect(make([]).kind).toBe('self');
+    expect(make(['package-type']).kind).toBe('manual');
   });
 
   it('reads the release page from app-update.yml once', () => {

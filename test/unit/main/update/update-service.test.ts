@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateStatus } from '../../../../preload/contract.ts';
 import { isAppError } from '../../../../main/errors.ts';
 import {
+  CHECK_TIMEOUT_MS,
+  DOWNLOAD_STALL_MS,
   FIRST_CHECK_DELAY_MS,
   UPDATE_CHECK_INTERVAL_MS,
   createUpdateService,
@@ -14,6 +16,9 @@ interface FakePort extends UpdaterPort {
   latest: string | null;
   checkError: Error | null;
   downloadError: Error | null;
+  restartError: Error | null;
+  /** While true, checks (`check`) or downloads (`download`) never answer (a proxy holding on). */
+  hang: 'check' | 'download' | null;
   progress: number[];
   checks: number;
   installs: number;
@@ -25,23 +30,28 @@ function fakePort(kind: UpdateKind): FakePort {
   const port: FakePort = {
     kind,
     currentVersion: '1.0.0',
-    latest: null as string | null,
-    checkError: null as Error | null,
-    downloadError: null as Error | null,
-    progress: [10.2, 10.7, 55, 100] as number[],
+    latest: null,
+    checkError: null,
+    downloadError: null,
+    restartError: null,
+    hang: null,
+    progress: [10.2, 10.7, 55, 100],
     checks: 0,
     installs: 0,
     check: vi.fn(async () => {
       port.checks += 1;
+      if (port.hang === 'check') await new Promise(() => undefined);
       if (port.checkError) throw port.checkError;
       return port.latest ? { version: port.latest } : null;
     }),
     download: vi.fn(async (onProgress: (percent: number) => void) => {
       for (const percent of port.progress) onProgress(percent);
+      if (port.hang === 'download') await new Promise(() => undefined);
       if (port.downloadError) throw port.downloadError;
     }),
-    quitAndInstall: vi.fn(() => {
+    quitAndInstall: vi.fn(async () => {
       port.installs += 1;
+      if (port.restartError) throw port.restartError;
     }),
     releasePage: (version: string) => `https://github.com/o/r/releases/tag/v${version}`,
   };
@@ -205,6 +215,28 @@ describe('update service: an installation that updates itself', () => {
     expect(opened).toEqual(['https://github.com/o/r/releases/tag/v1.1.0']);
   });
 
+  it('offers the release page when the restart into the update does not happen', async () => {
+    const { port, service } = setup();
+    port.latest = '1.1.0';
+    port.restartError = new Error('installer refused');
+    service.check();
+    await settle();
+    expect(service.install()).toEqual({ restarting: true });
+    await settle();
+    expect(service.status()).toMatchObject({ state: 'manual', reason: 'download-failed' });
+  });
+
+  it('gives up on a download that stops making progress', async () => {
+    const { port, service } = setup();
+    port.latest = '1.1.0';
+    port.hang = 'download';
+    service.check();
+    await settle();
+    expect(service.status()).toMatchObject({ state: 'downloading', percent: 100 });
+    await vi.advanceTimersByTimeAsync(DOWNLOAD_STALL_MS);
+    expect(service.status()).toMatchObject({ state: 'manual', reason: 'download-failed' });
+  });
+
   it('refuses to install before a download is ready', () => {
     const { service, port } = setup();
     let thrown: unknown;
@@ -273,6 +305,25 @@ describe('update service: problems', () => {
     expect(log.records.some((r) => r.level === 'warn' && r.message === 'update check failed')).toBe(
       true,
     );
+  });
+
+  it('fails a check that never answers, and checks again later', async () => {
+    const { port, service } = setup();
+    port.hang = 'check';
+    service.start();
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    expect(service.status().state).toBe('checking');
+    await vi.advanceTimersByTimeAsync(CHECK_TIMEOUT_MS);
+    expect(service.status()).toMatchObject({ state: 'idle', problem: 'failed' });
+    port.hang = null;
+    await vi.advanceTimersByTimeAsync(UPDATE_CHECK_INTERVAL_MS);
+    expect(port.checks).toBe(2);
+    expect(service.status()).toEqual({
+      state: 'idle',
+      currentVersion: '1.0.0',
+      checkedAt: expect.any(Number),
+    });
+    service.dispose();
   });
 
   it('says offline when the user checks without a network', () => {

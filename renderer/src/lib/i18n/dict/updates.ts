@@ -17,7 +17,7 @@ export const en = {
   'settings.updates.title': 'Updates',
   'settings.updates.version': 'Tracker Desktop {version}',
   'settings.updates.auto':
-    'The app checks for a new version at start and every 6 hours and downloads it in the background.',
+    'The app looks for a new version shortly after it starts and every 6 hours.',
   'settings.updates.unsupported':
     'This build does not update itself (a development build or the browser version).',
   'settings.updates.never': 'Not checked yet.',
@@ -48,7 +48,7 @@ export const ru: Readonly<Record<keyof typeof en, string>> = {
   'settings.updates.title': 'Обновления',
   'settings.updates.version': 'Tracker Desktop {version}',
   'settings.updates.auto':
-    'Приложение проверяет новую версию при запуске и каждые 6 часов и загружает её в фоне.',
+    'Приложение проверяет, нет ли новой версии, вскоре после запуска и каждые 6 часов.',
   'settings.updates.unsupported':
     'Эта сборка не обновляется сама (сборка для разработки или версия для браузера).',
   'settings.updates.never': 'Ещё не проверялось.',

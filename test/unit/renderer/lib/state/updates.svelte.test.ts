@@ -54,6 +54,14 @@ describe('UpdateStore', () => {
     expect(updates.offer).toMatchObject({ kind: 'release', version: '1.2.0' });
   });
 
+  it('still offers the restart after "Later" on a failed download of the same version', async () => {
+    const { fake, updates } = await store({ ...MANUAL, reason: 'download-failed' });
+    updates.dismiss();
+    expect(updates.offer).toBeNull();
+    fake.emit('update.changed', READY);
+    expect(updates.offer).toEqual({ kind: 'restart', version: '1.1.0' });
+  });
+
   it('forwards check, install and the release page to main', async () => {
     const { fake, updates } = await store(READY);
     fake.setHandler('update.check', () => ok({ state: 'checking', currentVersion: '1.0.0' }));
