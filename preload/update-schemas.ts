@@ -10,6 +10,12 @@ const VersionSchema = v.pipe(
   v.regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/),
 );
 
+/** Why a newer version has to be installed from its release page. */
+export const UPDATE_MANUAL_REASONS = ['package', 'download-failed', 'install-failed'] as const;
+
+/** One of {@link UPDATE_MANUAL_REASONS}. */
+export type UpdateManualReason = (typeof UPDATE_MANUAL_REASONS)[number];
+
 /** Why the last check found nothing: the machine was offline, or the feed could not be read. */
 const UpdateProblemSchema = v.picklist(['offline', 'failed']);
 
@@ -20,8 +26,9 @@ const UpdateProblemSchema = v.picklist(['offline', 'failed']);
  * - `checking`, `downloading` (percent 0–100): in progress;
  * - `ready`: downloaded, installed on restart;
  * - `manual`: a newer version exists but this installation cannot take it itself (`package`: a deb
- *   or another system package; `download-failed`: the download did not complete), so the user gets
- *   the release page (null when the build has no publish configuration).
+ *   or another system package; `download-failed`: the download did not complete; `install-failed`:
+ *   the restart into it did not happen), so the user gets the release page (null when the build has
+ *   no publish configuration).
  */
 export const UpdateStatusSchema = v.variant('state', [
   v.object({ state: v.literal('unsupported'), currentVersion: v.string() }),
@@ -43,7 +50,7 @@ export const UpdateStatusSchema = v.variant('state', [
     state: v.literal('manual'),
     currentVersion: v.string(),
     version: VersionSchema,
-    reason: v.picklist(['package', 'download-failed']),
+    reason: v.picklist(UPDATE_MANUAL_REASONS),
     releaseUrl: v.nullable(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
   }),
 ]);

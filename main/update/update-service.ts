@@ -5,7 +5,7 @@
  * the release page instead. Failed background checks stay quiet: logged and kept for the settings
  * page, never a dialog, since proxies and offline laptops make them routine.
  */
-import type { UpdateStatus } from '../../preload/contract.ts';
+import type { UpdateManualReason, UpdateStatus } from '../../preload/contract.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log/types.ts';
 import type { UpdaterPort } from './types.ts';
@@ -107,7 +107,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   const busy = () =>
     current.state === 'checking' || current.state === 'downloading' || current.state === 'ready';
 
-  const offerReleasePage = (version: string, reason: 'package' | 'download-failed') =>
+  const offerReleasePage = (version: string, reason: UpdateManualReason) =>
     set({
       state: 'manual',
       currentVersion,
@@ -219,7 +219,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       log.info('restarting to install the update', { version });
       port.quitAndInstall().catch((error: unknown) => {
         log.warn('the restart into the update did not happen', { version, error });
-        offerReleasePage(version, 'download-failed');
+        offerReleasePage(version, 'install-failed');
       });
       return { restarting: true };
     },

@@ -81,6 +81,21 @@ test('a failed download falls back to the release page, and "Later" puts the ban
   await expect(page.getByTestId('settings-updates-release')).toBeVisible();
 });
 
+test('a restart that does not happen offers the release page instead', async ({
+  page,
+  harness,
+}) => {
+  harness.platform.updater.latest = '9.9.0';
+  harness.platform.updater.failRestart = true;
+  await openSettings(page, harness);
+  await page.getByRole('button', { name: 'Check for updates' }).click();
+  const banner = page.getByTestId('update-banner');
+  await banner.getByRole('button', { name: 'Restart to update' }).click();
+  await expect(banner).toContainText('was downloaded but could not be installed');
+  await expect(banner.getByRole('button', { name: 'Open the release page' })).toBeVisible();
+  expect(harness.platform.updater.installs).toBe(1);
+});
+
 test('a failed check stays in the settings, not in the user’s way', async ({ page, harness }) => {
   harness.platform.updater.latest = '9.9.0';
   harness.platform.updater.failChecks = true;

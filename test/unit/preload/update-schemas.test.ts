@@ -22,6 +22,7 @@ describe('UpdateStatusSchema', () => {
       { state: 'ready', currentVersion: '1.0.0', version: '1.2.3-beta.1+build.5' },
       MANUAL,
       { ...MANUAL, reason: 'download-failed', releaseUrl: null },
+      { ...MANUAL, reason: 'install-failed' },
     ]) {
       expect(v.parse(UpdateStatusSchema, status)).toEqual(status);
     }

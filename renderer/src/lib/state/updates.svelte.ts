@@ -7,6 +7,7 @@ import type {
   IpcError,
   TrackerBridge,
   Unsubscribe,
+  UpdateManualReason,
   UpdateStatus,
 } from '../../../../preload/contract.ts';
 import { getBridge, resolveBridge, toIpcError, unwrap, type BridgeSource } from '../bridge.ts';
@@ -17,7 +18,7 @@ export type UpdateOffer =
   | {
       readonly kind: 'release';
       readonly version: string;
-      readonly reason: 'package' | 'download-failed';
+      readonly reason: UpdateManualReason;
       readonly releaseUrl: string | null;
     };
 

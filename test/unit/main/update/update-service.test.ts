@@ -223,7 +223,7 @@ describe('update service: an installation that updates itself', () => {
     await settle();
     expect(service.install()).toEqual({ restarting: true });
     await settle();
-    expect(service.status()).toMatchObject({ state: 'manual', reason: 'download-failed' });
+    expect(service.status()).toMatchObject({ state: 'manual', reason: 'install-failed' });
   });
 
   it('gives up on a download that stops making progress', async () => {

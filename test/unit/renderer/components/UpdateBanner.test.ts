@@ -87,6 +87,15 @@ describe('UpdateBanner', () => {
       state: 'manual',
       currentVersion: '1.0.0',
       version: '2.0.0',
+      reason: 'install-failed',
+      releaseUrl: RELEASE,
+    });
+    expect(screen.getByRole('status').textContent).toContain('could not be installed');
+    document.body.innerHTML = '';
+    await renderBanner({
+      state: 'manual',
+      currentVersion: '1.0.0',
+      version: '2.0.0',
       reason: 'package',
       releaseUrl: null,
     });

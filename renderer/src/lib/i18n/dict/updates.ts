@@ -11,6 +11,8 @@ export const en = {
     'Version {version} is available. Install it with your package manager.',
   'update.banner.downloadFailed':
     'Version {version} is available, but it could not be downloaded. Get it from the release page.',
+  'update.banner.installFailed':
+    'Version {version} was downloaded but could not be installed. Get it from the release page.',
   'update.banner.openRelease': 'Open the release page',
   'update.banner.later': 'Later',
   'update.error': 'Couldn’t do that: {message}',
@@ -42,6 +44,8 @@ export const ru: Readonly<Record<keyof typeof en, string>> = {
   'update.banner.packageNoLink': 'Доступна версия {version}. Установите её через менеджер пакетов.',
   'update.banner.downloadFailed':
     'Доступна версия {version}, но загрузить её не удалось. Скачайте её на странице выпуска.',
+  'update.banner.installFailed':
+    'Версия {version} загружена, но установить её не удалось. Скачайте её на странице выпуска.',
   'update.banner.openRelease': 'Открыть страницу выпуска',
   'update.banner.later': 'Позже',
   'update.error': 'Не получилось: {message}',
