@@ -10,6 +10,18 @@ import { createFakeBridge, fail, ok } from '../../../fakes/bridge.ts';
 
 const RELEASE = 'https://github.com/o/r/releases/tag/v2.0.0';
 
+/** Version 2.0.0 to install from its release page, for `reason`. */
+const manual = (
+  reason: 'package' | 'download-failed' | 'install-failed',
+  releaseUrl: string | null = RELEASE,
+): UpdateStatus => ({
+  state: 'manual',
+  currentVersion: '1.0.0',
+  version: '2.0.0',
+  reason,
+  releaseUrl,
+});
+
 async function renderBanner(status: UpdateStatus, locale: Locale = 'en') {
   const fake = createFakeBridge({
     handlers: {
@@ -59,13 +71,7 @@ describe('UpdateBanner', () => {
   });
 
   it('sends a deb installation to the release page', async () => {
-    const { fake } = await renderBanner({
-      state: 'manual',
-      currentVersion: '1.0.0',
-      version: '2.0.0',
-      reason: 'package',
-      releaseUrl: RELEASE,
-    });
+    const { fake } = await renderBanner(manual('package'));
     expect(screen.getByRole('status').textContent).toContain('updated from its package');
     await fireEvent.click(screen.getByRole('button', { name: 'Open the release page' }));
     await settle();
@@ -74,31 +80,13 @@ describe('UpdateBanner', () => {
   });
 
   it('says a failed download and a missing release page plainly', async () => {
-    await renderBanner({
-      state: 'manual',
-      currentVersion: '1.0.0',
-      version: '2.0.0',
-      reason: 'download-failed',
-      releaseUrl: RELEASE,
-    });
+    await renderBanner(manual('download-failed'));
     expect(screen.getByRole('status').textContent).toContain('could not be downloaded');
     document.body.innerHTML = '';
-    await renderBanner({
-      state: 'manual',
-      currentVersion: '1.0.0',
-      version: '2.0.0',
-      reason: 'install-failed',
-      releaseUrl: RELEASE,
-    });
+    await renderBanner(manual('install-failed'));
     expect(screen.getByRole('status').textContent).toContain('could not be installed');
     document.body.innerHTML = '';
-    await renderBanner({
-      state: 'manual',
-      currentVersion: '1.0.0',
-      version: '2.0.0',
-      reason: 'package',
-      releaseUrl: null,
-    });
+    await renderBanner(manual('package', null));
     expect(screen.getByRole('status').textContent).toContain('package manager');
     expect(screen.queryByTestId('update-release')).toBeNull();
   });
