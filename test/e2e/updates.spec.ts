@@ -10,6 +10,7 @@ import { createLogger, createMemorySink } from '../../main/log/index.ts';
 import type { UpdateKind } from '../../main/update/types.ts';
 import { SCRIPTED_RELEASES } from '../harness/scripted-updater.ts';
 import { startHarness, type Harness } from '../harness/server.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { repoRoot } from './fixtures.ts';
 
 const test = base.extend<{ kind: UpdateKind; harness: Harness }>({
@@ -58,6 +59,12 @@ test('a new version downloads in the background and the banner restarts into it'
   await expect(banner).toContainText('Version 9.9.0 is downloaded and ready to install.');
   await expect(state).toHaveAttribute('data-state', 'ready');
   expect(harness.platform.updater.checks).toBe(2);
+
+  // The banner and the updates section pass axe, in both colour schemes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, { label: `the update banner and settings (${colorScheme})` });
+  }
 
   await banner.getByRole('button', { name: 'Restart to update' }).click();
   await expect.poll(() => harness.platform.updater.installs).toBe(1);
@@ -124,6 +131,7 @@ test.describe('a deb installation', () => {
     await banner.getByRole('button', { name: 'Open the release page' }).click();
     await expect.poll(() => harness.platform.openedUrls).toEqual([`${SCRIPTED_RELEASES}9.9.0`]);
     await expect(banner.getByRole('button', { name: 'Restart to update' })).toHaveCount(0);
+    await expectNoAxeViolations(page, { label: 'the release-page banner on the sign-in screen' });
   });
 });
 
