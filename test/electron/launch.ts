@@ -42,6 +42,7 @@ export interface LaunchedApp {
   readonly userData: string;
 }
 
+/** How a smoke test launches the app. */
 export interface LaunchOptions {
   /** Extra command-line arguments after the entry, e.g. `['--demo']`. */
   readonly args?: readonly string[];
