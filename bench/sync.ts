@@ -231,7 +231,8 @@ async function incrementalSync(
     try {
       const engine = createSyncEngine({
         api: clientFor(emulator),
-        store: cacheSyncStore(cache),
+        // As in the app: the notifier's hook makes every page read the issues' previous state.
+        store: cacheSyncStore(cache, { onCommit: () => undefined }),
         config: everyQueue(emulator),
         log,
       });

@@ -32,6 +32,7 @@ import type {
   CacheCounts,
   CommentRow,
   IssueDetail,
+  IssueRow,
   IssueState,
   ListQuery,
   ListResult,
@@ -121,6 +122,8 @@ export interface TrackerCache {
   facets(scope?: Scope | 'all'): FacetCounts;
   /** Version, timestamps and assignee of cached keys (unknown keys absent). */
   issueState(keys: readonly string[]): Map<string, IssueState>;
+  /** The list rows of cached keys, read in one query (unknown keys absent). */
+  issueRows(keys: readonly string[]): Map<string, IssueRow>;
   /** Every entry of a dictionary (for filter pickers). */
   listDictionary(kind: 'queues' | 'statuses' | 'priorities'): DictionaryRow[];
   /** Cached users by id or login. */
@@ -186,6 +189,7 @@ export function createCache(ctx: CacheContext): TrackerCache {
     listChangelog: (key) => read.listChangelog(ctx, key),
     facets: (scope) => facetCounts(ctx, scope),
     issueState: (keys) => read.issueState(ctx, keys),
+    issueRows: (keys) => read.issueRows(ctx, keys),
     listDictionary: (kind) => dictionaries.listDictionary(ctx, kind),
     getUsers: (ids) => dictionaries.getUsers(ctx, ids),
     counts: () => read.counts(ctx),

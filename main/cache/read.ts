@@ -18,6 +18,7 @@ import type {
   CacheCounts,
   CommentRow,
   IssueDetail,
+  IssueRow,
   IssueState,
   ListQuery,
   ListResult,
@@ -180,6 +181,18 @@ interface StateRecord {
   updated_at: number | null;
   last_comment_updated_at: number | null;
   assignee_id: string | null;
+}
+
+/** The list rows of cached keys, in one query (unknown keys are absent from the map). */
+export function issueRows(ctx: CacheContext, keys: readonly string[]): Map<string, IssueRow> {
+  const rows = ctx.db
+    .all<IssueRecord>(
+      `SELECT ${ISSUE_ROW_COLUMNS} FROM issues i
+       WHERE i.key IN (SELECT value FROM json_each(?))`,
+      jsonList(keys),
+    )
+    .map(toIssueRow);
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
 /** Version, timestamps and assignee per cached key (unknown keys are absent from the map). */

@@ -51,14 +51,11 @@ export function cacheSyncStore(
   const opts: CacheSyncStoreOptions = typeof options === 'function' ? { now: options } : options;
   const now = opts.now ?? Date.now;
 
-  /** The page's changes: `before` read now, so call it before the upsert. */
+  /** The page's changes: `before` read now, so call it before the upsert. One query per page. */
   function readBefore(page: CommitPage): Map<string, IssueChange['before']> {
-    const keys = page.issues.map((issue) => issue.key);
+    const rows = cache.issueRows(page.issues.map((issue) => issue.key));
     const before = new Map<string, IssueChange['before']>();
-    for (const key of cache.issueState(keys).keys()) {
-      const row = cache.getIssue(key);
-      if (row) before.set(key, snapshotOfRow(row));
-    }
+    for (const [key, row] of rows) before.set(key, snapshotOfRow(row));
     return before;
   }
 

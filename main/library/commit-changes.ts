@@ -5,7 +5,7 @@
  * write replaced.
  */
 import type { Comment, Issue, Ref } from '../api/parse/types.ts';
-import type { IssueDetail } from '../cache/index.ts';
+import type { IssueRow } from '../cache/index.ts';
 import type {
   AddedComment,
   IssueChange,
@@ -49,7 +49,7 @@ export function snapshotOfIssue(issue: Issue): IssueSnapshot {
 }
 
 /** The snapshot of an issue as the cache held it (`before`). */
-export function snapshotOfRow(row: IssueDetail): IssueSnapshot {
+export function snapshotOfRow(row: IssueRow): IssueSnapshot {
   const ref = (id: string | undefined, display: string | undefined): NotifyPerson | null =>
     id !== undefined ? { id, ...(display !== undefined ? { display } : {}) } : null;
   return {

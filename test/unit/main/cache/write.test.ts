@@ -312,6 +312,15 @@ describe('watermarks, meta and transactions', () => {
     );
   });
 
+  it('reads the list rows of many keys at once, as getIssue reads one', () => {
+    t.cache.upsertIssues([issue('Q-1'), issue('Q-2')], 'assigned');
+    const rows = t.cache.issueRows(['Q-2', 'Q-1', 'Q-404']);
+    expect([...rows.keys()].sort()).toEqual(['Q-1', 'Q-2']);
+    const { description: _d, raw: _r, scopes: _s, cachedAt: _c, ...one } = t.cache.getIssue('Q-1')!;
+    expect(rows.get('Q-1')).toEqual(one);
+    expect(t.cache.issueRows([]).size).toBe(0);
+  });
+
   it('refuses an async transaction body', () => {
     expect(() => t.cache.transaction(() => Promise.resolve(1))).toThrow(/synchronous/);
     t.cache.upsertIssues([issue('Q-1')], 'assigned');
