@@ -248,8 +248,9 @@ export async function main(
     closeToTrayWanted = () => core.settings.get().desktop.closeToTray;
     desktop.setCloseToTray(closeToTrayWanted());
     // The login item names this executable: re-assert it, since an update or a moved AppImage
-    // changes the path. Only ever re-added while the setting is on, never created behind it.
-    if (electronApp.isPackaged && core.settings.get().desktop.startAtLogin) {
+    // changes the path. Only ever re-added while the setting is on, never created behind it (and
+    // the desktop shell leaves development runs alone).
+    if (core.settings.get().desktop.startAtLogin) {
       desktop
         .setStartAtLogin(true)
         .catch((error: unknown) => log.warn('start at login not re-applied', { error }));

@@ -138,7 +138,11 @@ export function createElectronUpdaterPort(options: ElectronUpdaterOptions): Upda
   return {
     kind: updateKindOf({
       ...options,
-      systemPackage: options.platform === 'linux' && hasResource(options, PACKAGE_TYPE_FILE),
+      // Only a packaged Linux app has the marker; a development run reads nothing here.
+      systemPackage:
+        options.isPackaged &&
+        options.platform === 'linux' &&
+        hasResource(options, PACKAGE_TYPE_FILE),
     }),
     currentVersion: options.version,
     async check() {

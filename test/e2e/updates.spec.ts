@@ -38,6 +38,18 @@ async function openSettings(page: Page, harness: Harness) {
   await expect(page.getByTestId('settings-updates')).toBeVisible();
 }
 
+/** Publishes 9.9.0 with `failure` switched on, then checks from the settings screen. */
+async function checkFromSettings(
+  page: Page,
+  harness: Harness,
+  failure: 'failDownloads' | 'failRestart' | 'failChecks',
+) {
+  harness.platform.updater.latest = '9.9.0';
+  harness.platform.updater[failure] = true;
+  await openSettings(page, harness);
+  await page.getByRole('button', { name: 'Check for updates' }).click();
+}
+
 test('a new version downloads in the background and the banner restarts into it', async ({
   page,
   harness,
@@ -74,10 +86,7 @@ test('a failed download falls back to the release page, and "Later" puts the ban
   page,
   harness,
 }) => {
-  harness.platform.updater.latest = '9.9.0';
-  harness.platform.updater.failDownloads = true;
-  await openSettings(page, harness);
-  await page.getByRole('button', { name: 'Check for updates' }).click();
+  await checkFromSettings(page, harness, 'failDownloads');
   const banner = page.getByTestId('update-banner');
   await expect(banner).toContainText('could not be downloaded');
   await banner.getByRole('button', { name: 'Open the release page' }).click();
@@ -92,10 +101,7 @@ test('a restart that does not happen offers the release page instead', async ({
   page,
   harness,
 }) => {
-  harness.platform.updater.latest = '9.9.0';
-  harness.platform.updater.failRestart = true;
-  await openSettings(page, harness);
-  await page.getByRole('button', { name: 'Check for updates' }).click();
+  await checkFromSettings(page, harness, 'failRestart');
   const banner = page.getByTestId('update-banner');
   await banner.getByRole('button', { name: 'Restart to update' }).click();
   await expect(banner).toContainText('was downloaded but could not be installed');
@@ -104,10 +110,7 @@ test('a restart that does not happen offers the release page instead', async ({
 });
 
 test('a failed check stays in the settings, not in the user’s way', async ({ page, harness }) => {
-  harness.platform.updater.latest = '9.9.0';
-  harness.platform.updater.failChecks = true;
-  await openSettings(page, harness);
-  await page.getByRole('button', { name: 'Check for updates' }).click();
+  await checkFromSettings(page, harness, 'failChecks');
   await expect(page.getByTestId('settings-updates-state')).toContainText('The last check failed');
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);

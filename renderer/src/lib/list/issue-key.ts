@@ -19,14 +19,15 @@ const LINK =
  * accepts a space or nothing between the queue and the number.
  */
 export function parseIssueKey(text: string, options: { loose?: boolean } = {}): string | null {
-  const trimmed = text.trim();
-  const match = LINK.exec(trimmed) ?? (options.loose ? LOOSE : EXACT).exec(trimmed);
-  if (!match?.[1] || !match[2]) return null;
-  return `${match[1].toUpperCase()}-${match[2]}`;
+  return issueKeyOfLink(text) ?? keyOf((options.loose ? LOOSE : EXACT).exec(text.trim()));
+}
+
+/** `QUEUE-N` from a match whose groups are the queue and the number, or null. */
+function keyOf(match: RegExpExecArray | null): string | null {
+  return match?.[1] && match[2] ? `${match[1].toUpperCase()}-${match[2]}` : null;
 }
 
 /** The issue key of a pasted Tracker link only (not of a bare key), or null. */
 export function issueKeyOfLink(text: string): string | null {
-  const match = LINK.exec(text.trim());
-  return match?.[1] && match[2] ? `${match[1].toUpperCase()}-${match[2]}` : null;
+  return keyOf(LINK.exec(text.trim()));
 }

@@ -2,7 +2,6 @@
 
 /** English strings. */
 export const en = {
-  'update.banner.label': 'App update',
   'update.banner.ready': 'Version {version} is downloaded and ready to install.',
   'update.banner.restart': 'Restart to update',
   'update.banner.package':
@@ -36,7 +35,6 @@ export const en = {
 
 /** Russian strings. */
 export const ru: Readonly<Record<keyof typeof en, string>> = {
-  'update.banner.label': 'Обновление приложения',
   'update.banner.ready': 'Версия {version} загружена и готова к установке.',
   'update.banner.restart': 'Перезапустить и обновить',
   'update.banner.package':
